@@ -1,0 +1,57 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class AlepheeApi implements ICredentialType {
+	name = 'alepheeApi';
+
+	displayName = 'Alephee API';
+
+	icon: Icon = { light: 'file:alephee.svg', dark: 'file:alephee.dark.svg' };
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-alephee#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API_KEY that Alephee support issued for your application',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.alephcrm.com/v2',
+			required: true,
+			description:
+				"Alephee's production API. Change it only to reach Alephee's TEST environment or a proxy in front of the API.",
+		},
+	];
+
+	// Alephee accepts the key only as the API_KEY query parameter.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			qs: {
+				API_KEY: '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// Listing the accounts tied to the key is read-only, so testing never changes data.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/accounts',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,192 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Client-side mirror of Alephee's rate limit (GCRA, per API key and endpoint, one-minute
+ * window). The numbers are never configured: they are learned from the `x-ratelimit-*`
+ * headers that every answer carries, so each contract's limit is honoured as it is.
+ *
+ * Requests wait in one FIFO queue per budget. Until the first answer tells the limit, only
+ * one request is in flight; after that requests leave at the learned pace, using the burst
+ * the server allows, and any sign that someone else spends the same key (another workflow,
+ * another n8n worker) moves the schedule back.
+ */
+
+export interface RateLimitHeaders {
+	limit?: number;
+	remaining?: number;
+	resetSeconds?: number;
+	retryAfterSeconds?: number;
+}
+
+export interface Clock {
+	now(): number;
+	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const systemClock: Clock = {
+	now: () => Date.now(),
+	sleep: async (ms, signal) => await sleep(ms, signal),
+};
+
+/** Requests land a little later than they leave, and in any order: keep this much spacing spare. */
+const SPACING_MARGIN = 0.02;
+/** Fallback wait after a 429 that names no wait at all. */
+const DEFAULT_THROTTLE_MS = 1_000;
+
+interface Waiter {
+	grant: () => void;
+	refuse: (reason: unknown) => void;
+	signal?: AbortSignal;
+	onAbort?: () => void;
+}
+
+export class RateLimitBudget {
+	private intervalMs = 0;
+
+	private burst = 1;
+
+	private learned = false;
+
+	/** GCRA's theoretical arrival time of the next request, in this process's clock. */
+	private theoreticalArrival = 0;
+
+	private probeInFlight = false;
+
+	private readonly queue: Waiter[] = [];
+
+	private wakeUpAt: number | undefined;
+
+	constructor(private readonly clock: Clock = systemClock) {}
+
+	/** Resolves when this request may be sent. Rejects if the execution is cancelled meanwhile. */
+	async acquire(signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) throw signal.reason ?? new Error('Execution cancelled');
+		await new Promise<void>((grant, refuse) => {
+			const waiter: Waiter = { grant, refuse, signal };
+			if (signal) {
+				waiter.onAbort = () => {
+					const position = this.queue.indexOf(waiter);
+					if (position >= 0) this.queue.splice(position, 1);
+					refuse(signal.reason ?? new Error('Execution cancelled'));
+				};
+				signal.addEventListener('abort', waiter.onAbort, { once: true });
+			}
+			this.queue.push(waiter);
+			this.dispatch();
+		});
+	}
+
+	/** Feed every answer's headers back, whatever its status. */
+	observe(headers: RateLimitHeaders): void {
+		this.probeInFlight = false;
+		const { limit, remaining } = headers;
+		if (limit !== undefined && limit > 0) {
+			this.intervalMs = (60_000 / limit) * (1 + SPACING_MARGIN);
+			if (remaining !== undefined && remaining >= 0) {
+				// After a request GCRA reports at most burst − 1 remaining, so this never overestimates.
+				this.burst = Math.max(this.learned ? this.burst : 1, remaining + 1);
+				// Fewer remaining than this schedule assumes means someone else spends the key too.
+				const serverArrival = this.clock.now() + (this.burst - remaining - 1) * this.intervalMs;
+				this.theoreticalArrival = Math.max(this.theoreticalArrival, serverArrival);
+			}
+			this.learned = true;
+		} else if (!this.learned) {
+			// No rate-limit headers (a proxy stripped them?): do not pace, 429s are still retried.
+			this.learned = true;
+			this.intervalMs = 0;
+		}
+		this.dispatch();
+	}
+
+	/** A 429: nobody on this budget sends again before the server's announced wait is over. */
+	throttled(headers: RateLimitHeaders, fallbackMs = DEFAULT_THROTTLE_MS): number {
+		const waitMs = throttleWaitMs(headers, fallbackMs);
+		this.observe(headers);
+		const tolerance = (this.burst - 1) * this.intervalMs;
+		this.theoreticalArrival = Math.max(this.theoreticalArrival, this.clock.now() + waitMs + tolerance);
+		this.dispatch();
+		return waitMs;
+	}
+
+	/** The request got no answer (network failure): let the next one go. */
+	release(): void {
+		this.probeInFlight = false;
+		this.dispatch();
+	}
+
+	get pendingRequests(): number {
+		return this.queue.length;
+	}
+
+	private dispatch(): void {
+		while (this.queue.length) {
+			if (!this.learned) {
+				if (this.probeInFlight) return;
+				this.probeInFlight = true;
+				this.grantNext();
+				continue;
+			}
+			const now = this.clock.now();
+			const tolerance = (this.burst - 1) * this.intervalMs;
+			const earliest = this.theoreticalArrival - tolerance;
+			if (earliest > now) {
+				this.wakeAt(earliest);
+				return;
+			}
+			this.theoreticalArrival = Math.max(this.theoreticalArrival, now) + this.intervalMs;
+			this.grantNext();
+		}
+	}
+
+	private grantNext(): void {
+		const waiter = this.queue.shift()!;
+		if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+		waiter.grant();
+	}
+
+	private wakeAt(time: number): void {
+		if (this.wakeUpAt !== undefined && this.wakeUpAt <= time) return;
+		this.wakeUpAt = time;
+		void this.clock.sleep(Math.max(0, time - this.clock.now())).then(() => {
+			if (this.wakeUpAt === time) this.wakeUpAt = undefined;
+			this.dispatch();
+		});
+	}
+}
+
+/** Seconds from `x-ratelimit-retryafter`, else `x-ratelimit-reset`, else the fallback. */
+export function throttleWaitMs(headers: RateLimitHeaders, fallbackMs = DEFAULT_THROTTLE_MS): number {
+	const { retryAfterSeconds, resetSeconds } = headers;
+	if (retryAfterSeconds !== undefined && retryAfterSeconds >= 0) return retryAfterSeconds * 1000;
+	if (resetSeconds !== undefined && resetSeconds > 0) return resetSeconds * 1000;
+	return fallbackMs;
+}
+
+export function readRateLimitHeaders(headers: Record<string, unknown> | undefined): RateLimitHeaders {
+	const read = (name: string): number | undefined => {
+		const raw = headers?.[name];
+		const value = Number(Array.isArray(raw) ? raw[0] : raw);
+		return raw === undefined || raw === null || raw === '' || !Number.isFinite(value) ? undefined : value;
+	};
+	return {
+		limit: read('x-ratelimit-limit'),
+		remaining: read('x-ratelimit-remaining'),
+		resetSeconds: read('x-ratelimit-reset'),
+		retryAfterSeconds: read('x-ratelimit-retryafter'),
+	};
+}
+
+const budgets = new Map<string, RateLimitBudget>();
+
+/**
+ * One budget per API key and endpoint for the whole n8n process, so concurrent executions
+ * and workflows that share a key share its limit. `budgetId` must not be the key itself.
+ */
+export function sharedBudget(budgetId: string): RateLimitBudget {
+	let budget = budgets.get(budgetId);
+	if (!budget) {
+		budget = new RateLimitBudget();
+		budgets.set(budgetId, budget);
+	}
+	return budget;
+}

@@ -1,0 +1,168 @@
+import { createHash } from 'crypto';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	type AlepheeFailure,
+	describeHttpFailure,
+	describeTransportFailure,
+	type OrderReference,
+} from '../helpers/errorHandler';
+import { readRateLimitHeaders, type RateLimitBudget, sharedBudget } from '../helpers/rateLimiter';
+import { checkPositiveWholeNumber } from '../helpers/validation';
+
+export const CREDENTIAL_TYPE = 'alepheeApi';
+export const DEFAULT_RATE_LIMIT_RETRIES = 5;
+
+interface AlepheeCredentials {
+	apiKey: string;
+	baseUrl: string;
+}
+
+export interface RateLimitedOperation {
+	/** Query parameters that hold Alephee IDs, with the field name the user sees for each. */
+	idQueryFields: Record<keyof OrderReference, string>;
+	/** The item returned for a successful (2xx) answer. */
+	toResult(query: IDataObject, response: IN8nHttpFullResponse): IDataObject;
+	/** What a failed item says besides the error itself. */
+	toFailedResult(query: IDataObject): IDataObject;
+}
+
+/**
+ * How every Alephee request is sent. n8n's declarative engine starts all items' requests at
+ * once and lets only `routing.operations.pagination` wrap the call itself, so the operation
+ * hooks in here to:
+ * - check the IDs before anything is sent,
+ * - wait for its turn in the API key's rate-limit budget, and retry a 429 after the wait
+ *   Alephee announces (a 429 was not processed, so the retry cannot delete twice),
+ * - turn every answer into exactly one item paired to its input, on the main output or,
+ *   when the node continues on fail, as an error item the error output keeps paired.
+ */
+export function sendWithinRateLimit(operation: RateLimitedOperation) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		request: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		const pairedItem = { item: itemIndex };
+		const query = (request.options.qs ??= {});
+		try {
+			const order = checkIds.call(this, query, operation.idQueryFields);
+			const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
+			const response = await sendPaced.call(this, request.options, credentials.apiKey, order);
+			if (response.statusCode >= 200 && response.statusCode < 300) {
+				return [{ json: operation.toResult(query, response), pairedItem }];
+			}
+			throw apiError.call(
+				this,
+				describeHttpFailure(response.statusCode, response.body, { order, secret: credentials.apiKey }),
+				response.statusCode,
+			);
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			const json = { ...operation.toFailedResult(query), ...describeForOutput(error) };
+			return [{ json, error: error as NodeApiError, pairedItem }];
+		}
+	};
+}
+
+function checkIds(
+	this: IExecutePaginationFunctions,
+	query: IDataObject,
+	fields: Record<keyof OrderReference, string>,
+): OrderReference {
+	const checked = {} as OrderReference;
+	for (const [queryName, fieldName] of Object.entries(fields) as Array<[keyof OrderReference, string]>) {
+		const check = checkPositiveWholeNumber(query[queryName]);
+		if (!check.valid) {
+			throw new NodeOperationError(this.getNode(), `${fieldName} is not valid: ${check.problem}`, {
+				itemIndex: this.getItemIndex(),
+				description: `${fieldName} must be a positive whole number, the ID shown in Alephee (for example 12345). Fix the value or the expression that sets it. Nothing was sent to Alephee.`,
+			});
+		}
+		query[queryName] = check.value;
+		checked[queryName] = check.value;
+	}
+	return checked;
+}
+
+async function sendPaced(
+	this: IExecutePaginationFunctions,
+	options: DeclarativeRestApiSettings.HttpRequestOptions,
+	apiKey: string,
+	order: OrderReference,
+): Promise<IN8nHttpFullResponse> {
+	const budget = sharedBudget(budgetId(apiKey, options));
+	const retries = Number(this.getNodeParameter('options.rateLimitRetries', DEFAULT_RATE_LIMIT_RETRIES));
+	const signal = this.getExecutionCancelSignal();
+	for (let attempt = 0; ; attempt++) {
+		await budget.acquire(signal);
+		const response = await sendOnce.call(this, options, budget, order);
+		const headers = readRateLimitHeaders(response.headers);
+		if (response.statusCode !== 429) {
+			budget.observe(headers);
+			return response;
+		}
+		budget.throttled(headers);
+		if (attempt >= retries) return response;
+	}
+}
+
+async function sendOnce(
+	this: IExecutePaginationFunctions,
+	options: DeclarativeRestApiSettings.HttpRequestOptions,
+	budget: RateLimitBudget,
+	order: OrderReference,
+): Promise<IN8nHttpFullResponse> {
+	try {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+			...options,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		} as DeclarativeRestApiSettings.HttpRequestOptions as never)) as IN8nHttpFullResponse;
+	} catch (error) {
+		budget.release();
+		// The raw error carries the request URL, and with it the API key: only its code is read.
+		throw apiError.call(this, describeTransportFailure(error, { order }), undefined);
+	}
+}
+
+function apiError(
+	this: IExecutePaginationFunctions,
+	failure: AlepheeFailure,
+	statusCode: number | undefined,
+): NodeApiError {
+	const response: JsonObject = { Status: statusCode ?? null, Message: failure.alepheeMessage ?? null };
+	const error = new NodeApiError(this.getNode(), response, {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.httpCode,
+		itemIndex: this.getItemIndex(),
+	});
+	if (failure.alepheeMessage) error.context.alepheeMessage = failure.alepheeMessage;
+	return error;
+}
+
+function describeForOutput(error: unknown): IDataObject {
+	const { message, description, context } = error as NodeApiError;
+	const httpCode = (error as Partial<NodeApiError>).httpCode;
+	return {
+		error: message,
+		...(description ? { description } : {}),
+		...(httpCode ? { httpCode } : {}),
+		...(context?.alepheeMessage ? { alepheeMessage: context.alepheeMessage as string } : {}),
+	};
+}
+
+/** Budgets are shared per key, base URL and endpoint; the key itself is never kept. */
+function budgetId(apiKey: string, options: DeclarativeRestApiSettings.HttpRequestOptions): string {
+	const keyDigest = createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
+	return [keyDigest, options.baseURL, options.method ?? 'GET', options.url].join(' ');
+}
