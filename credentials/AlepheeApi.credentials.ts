@@ -53,5 +53,21 @@ export class AlepheeApi implements ICredentialType {
 			url: '/accounts',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Alephee did not accept this API key. Check the key, and that Base URL points at the environment the key was issued for.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'Alephee refused this API key. Ask Alephee support to check which accounts the key is tied to.',
+				},
+			},
+		],
 	};
 }

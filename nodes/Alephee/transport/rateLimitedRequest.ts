@@ -42,8 +42,8 @@ export interface RateLimitedOperation {
  * - check the IDs before anything is sent,
  * - wait for its turn in the API key's rate-limit budget, and retry a 429 after the wait
  *   Alephee announces (a 429 was not processed, so the retry cannot delete twice),
- * - turn every answer into exactly one item paired to its input, on the main output or,
- *   when the node continues on fail, as an error item the error output keeps paired.
+ * - turn every answer into exactly one item paired to its input: a result, or, when the
+ *   node continues on fail, an error item that stays paired on either output.
  */
 export function sendWithinRateLimit(operation: RateLimitedOperation) {
 	return async function (
@@ -67,8 +67,7 @@ export function sendWithinRateLimit(operation: RateLimitedOperation) {
 			);
 		} catch (error) {
 			if (!this.continueOnFail()) throw error;
-			const json = { ...operation.toFailedResult(query), ...describeForOutput(error) };
-			return [{ json, error: error as NodeApiError, pairedItem }];
+			return [{ json: failedItemJson(error, operation.toFailedResult(query)), pairedItem }];
 		}
 	};
 }
@@ -150,14 +149,22 @@ function apiError(
 	return error;
 }
 
-function describeForOutput(error: unknown): IDataObject {
+/**
+ * n8n routes an item to the error output only when its JSON holds nothing but `error`,
+ * `message` and `details`; an item carrying the error object instead would lose these details
+ * (and its pairing) in the engine. So the reason, the fix and Alephee's words go in `details`.
+ */
+function failedItemJson(error: unknown, failedResult: IDataObject): IDataObject {
 	const { message, description, context } = error as NodeApiError;
 	const httpCode = (error as Partial<NodeApiError>).httpCode;
 	return {
 		error: message,
-		...(description ? { description } : {}),
-		...(httpCode ? { httpCode } : {}),
-		...(context?.alepheeMessage ? { alepheeMessage: context.alepheeMessage as string } : {}),
+		details: {
+			...failedResult,
+			...(description ? { description } : {}),
+			...(httpCode ? { httpCode } : {}),
+			...(context?.alepheeMessage ? { alepheeMessage: context.alepheeMessage as string } : {}),
+		},
 	};
 }
 

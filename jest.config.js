@@ -1,0 +1,8 @@
+/** Unit and engine tests: the built node (dist/) run through n8n-core's real engine. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+	testTimeout: 30_000,
+};

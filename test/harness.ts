@@ -1,0 +1,335 @@
+/**
+ * Runs the built package through n8n's real engine: n8n-core's PackageDirectoryLoader loads
+ * `dist/` exactly as n8n loads an installed community package, WorkflowExecute runs the
+ * workflow, and the credential's own `authenticate` block is applied to every request.
+ * Only the host services that the n8n server provides (credential storage, execution hooks)
+ * are filled in here, as small in-memory stand-ins.
+ */
+import path from 'node:path';
+
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	PackageDirectoryLoader,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialsDecrypted,
+	type ICredentialType,
+	type IExecuteData,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialTestResult,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type ITaskData,
+	type IWorkflowExecuteAdditionalData,
+	type WorkflowExecuteMode,
+	createRunExecutionData,
+} from 'n8n-workflow';
+
+export const PACKAGE_ROOT = path.resolve(__dirname, '..');
+export const ALEPHEE_NODE_TYPE = 'n8n-nodes-alephee.alephee';
+const ITEMS_NODE_TYPE = 'test.items';
+
+export interface AlepheeCredentialData extends ICredentialDataDecryptedObject {
+	apiKey: string;
+	baseUrl: string;
+}
+
+/** A source node for tests: it emits the items it is given, like any node before Alephee. */
+class ItemsSource implements INodeType {
+	description = {
+		displayName: 'Items',
+		name: ITEMS_NODE_TYPE,
+		group: ['input'],
+		version: 1,
+		description: 'Emits the items of its parameter',
+		defaults: { name: 'Items' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];
+		return [items.map((json, index) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: index } }))];
+	}
+}
+
+let loaderPromise: Promise<PackageDirectoryLoader> | undefined;
+
+/** The package as n8n sees it: `package.json`'s `n8n` block, the compiled files, the codex. */
+export async function loadPackage(): Promise<PackageDirectoryLoader> {
+	loaderPromise ??= (async () => {
+		const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+		await loader.loadAll();
+		return loader;
+	})();
+	return await loaderPromise;
+}
+
+async function nodeTypesOf(loader: PackageDirectoryLoader): Promise<INodeTypes> {
+	const types: Record<string, INodeType> = {
+		[ITEMS_NODE_TYPE]: new ItemsSource(),
+	};
+	for (const [name, data] of Object.entries(loader.nodeTypes)) {
+		types[`${loader.packageName}.${name}`] = data.type as INodeType;
+	}
+	return {
+		getByName: (type) => types[type],
+		getByNameAndVersion: (type) => types[type],
+		getKnownTypes: () => ({}),
+	};
+}
+
+/**
+ * n8n's server keeps credentials encrypted in its database and applies the credential type's
+ * `authenticate` block to each request. This stand-in holds them in memory and applies that
+ * block with the workflow's real expression engine.
+ */
+class InMemoryCredentialsHelper extends ICredentialsHelper {
+	constructor(
+		private readonly credentialTypes: Record<string, ICredentialType>,
+		private readonly stored: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.credentialTypes[typeName]?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (!authenticate || authenticate.type !== 'generic') return requestOptions;
+		const resolve = (value: unknown) =>
+			typeof value === 'string' && value.startsWith('=') && workflow && node
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
+				: value;
+		for (const [target, values] of Object.entries(authenticate.properties)) {
+			const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
+			options[target] ??= {};
+			for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
+				options[target][name] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used by these tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		nodeCredentials: { id: string | null },
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.stored[nodeCredentials.id ?? ''];
+		if (!data) throw new Error(`No credential with id ${nodeCredentials.id}`);
+		return { ...data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string) {
+		return this.credentialTypes[type]?.properties ?? [];
+	}
+}
+
+function additionalDataFor(
+	credentialsHelper: ICredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678',
+		formBaseUrl: 'http://127.0.0.1:5678/formBaseUrl',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/formWaitingBaseUrl',
+		formTestBaseUrl: 'http://127.0.0.1:5678/formTestBaseUrl',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhookBaseUrl',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhookWaitingBaseUrl',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhookTestBaseUrl',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcpBaseUrl',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcpTestBaseUrl',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('Not used by these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+async function credentialTypesOf(loader: PackageDirectoryLoader): Promise<Record<string, ICredentialType>> {
+	return Object.fromEntries(
+		Object.entries(loader.credentialTypes).map(([name, data]) => [name, data.type]),
+	);
+}
+
+export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+
+export interface DeleteRun {
+	/** Items on the node's main output (first output). */
+	main: INodeExecutionData[];
+	/** Items on the error output, when the node routes errors there. */
+	errorOutput: INodeExecutionData[];
+	/** The error that stopped the workflow, if it stopped. */
+	error?: IRun['data']['resultData']['error'];
+	run: IRun;
+	taskData?: ITaskData;
+}
+
+export interface AlepheeRunOptions {
+	credentials: AlepheeCredentialData;
+	/** The Alephee node's parameters (resource and operation default to order/delete). */
+	parameters: Record<string, unknown>;
+	/** The items that reach the Alephee node. */
+	items?: object[];
+	onError?: OnError;
+}
+
+/** Runs `Items → Alephee` through WorkflowExecute and returns what the Alephee node produced. */
+export async function runAlephee(options: AlepheeRunOptions): Promise<DeleteRun> {
+	const loader = await loadPackage();
+	const nodeTypes = await nodeTypesOf(loader);
+	const credentialsHelper = new InMemoryCredentialsHelper(await credentialTypesOf(loader), {
+		'cred-1': options.credentials,
+	});
+	const nodes: INode[] = [
+		{
+			id: 'items',
+			name: 'Items',
+			type: ITEMS_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
+		{
+			id: 'alephee',
+			name: 'Alephee',
+			type: ALEPHEE_NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: { resource: 'order', operation: 'delete', ...options.parameters } as INode['parameters'],
+			credentials: { alepheeApi: { id: 'cred-1', name: 'Alephee account' } },
+			...(options.onError ? { onError: options.onError } : {}),
+		},
+	];
+	const workflow = new Workflow({
+		id: 'wf-1',
+		nodes,
+		connections: { Items: { main: [[{ node: 'Alephee', type: 'main', index: 0 }]] } },
+		active: false,
+		nodeTypes,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflow as never);
+	const additionalData = additionalDataFor(credentialsHelper, hooks);
+	const run = await new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode: workflow.getNode('Items')!,
+		destinationNode: { nodeName: 'Alephee', mode: 'inclusive' },
+	});
+	const taskData = run.data.resultData.runData.Alephee?.[0];
+	const outputs = taskData?.data?.main ?? [];
+	return {
+		main: outputs[0] ?? [],
+		errorOutput: outputs[1] ?? [],
+		error: run.data.resultData.error,
+		run,
+		taskData,
+	};
+}
+
+/**
+ * The credential test exactly as n8n's CredentialsTester runs a declarative `test`: a
+ * temporary node carrying the test request, run by RoutingNode with the decrypted data.
+ */
+export async function testCredential(credentials: AlepheeCredentialData): Promise<INodeCredentialTestResult> {
+	const loader = await loadPackage();
+	const credentialTypes = await credentialTypesOf(loader);
+	const credentialType = credentialTypes.alepheeApi;
+	const testRequest = credentialType.test!;
+	const alephee = (await nodeTypesOf(loader)).getByNameAndVersion(ALEPHEE_NODE_TYPE);
+	const probeType: INodeType = {
+		description: {
+			...alephee.description,
+			credentials: [{ name: 'alepheeApi', required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' },
+			],
+		},
+	};
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: ALEPHEE_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { alepheeApi: { id: 'cred-test', name: 'Alephee account' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: {
+			getByName: () => probeType,
+			getByNameAndVersion: () => probeType,
+			getKnownTypes: () => ({}),
+		},
+	});
+	const decrypted: ICredentialsDecrypted = { id: 'cred-test', name: 'Alephee account', type: 'alepheeApi', data: credentials };
+	const additionalData = additionalDataFor(new InMemoryCredentialsHelper(credentialTypes, { 'cred-test': credentials }));
+	const mode: WorkflowExecuteMode = 'internal';
+	const runExecutionData: IRunExecutionData = createRunExecutionData({ resultData: { runData: {} } });
+	const executeData: IExecuteData = { node, data: {}, source: null };
+	const context = new ExecuteContext(workflow, node, additionalData, mode, runExecutionData, 0, [], { main: [[{ json: {} }]] }, executeData, []);
+	try {
+		await new RoutingNode(context, probeType, decrypted).runNode();
+	} catch (error) {
+		const status = (error as { cause?: { response?: { status?: number; statusText?: string } } }).cause?.response;
+		if (status?.status) {
+			const rule = testRequest.rules?.find(
+				(candidate) => candidate.type === 'responseCode' && candidate.properties.value === status.status,
+			);
+			return { status: 'Error', message: rule ? rule.properties.message : status.statusText || `Received HTTP status code: ${status.status}` };
+		}
+		return { status: 'Error', message: (error as Error).message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
