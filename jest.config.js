@@ -4,5 +4,6 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+	setupFilesAfterEnv: ['<rootDir>/test/captureLogs.ts'],
 	testTimeout: 30_000,
 };

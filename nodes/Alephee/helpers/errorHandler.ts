@@ -12,8 +12,10 @@ export interface OrderReference {
 export interface AlepheeFailure {
 	message: string;
 	description: string;
-	/** HTTP status as text, or a short code such as `TIMEOUT` when no answer came. */
-	httpCode: string;
+	/** The HTTP status as text, when Alephee answered. */
+	httpCode?: string;
+	/** The network error code (such as `ECONNRESET`), when no answer came. */
+	errorCode?: string;
 	/** Alephee's own explanation, exactly as sent (minus anything secret). */
 	alepheeMessage?: string;
 }
@@ -143,14 +145,14 @@ export function describeTransportFailure(error: unknown, { order }: FailureConte
 			message: `Alephee did not answer in time while deleting order ${orderId}`,
 			description:
 				'The order may or may not have been deleted: check it in Alephee before running this item again. If Alephee is slow, raise Timeout under Request Options.',
-			httpCode: 'TIMEOUT',
+			errorCode: code ?? 'ETIMEDOUT',
 		};
 	}
 	if (code && UNREACHABLE_CODES.has(code)) {
 		return {
 			message: 'Could not reach Alephee',
 			description: `Nothing was sent (${code}). Check the Base URL in the Alephee credential and this machine's network access.`,
-			httpCode: code,
+			errorCode: code,
 		};
 	}
 	if (code && DROPPED_CODES.has(code)) {
@@ -158,21 +160,21 @@ export function describeTransportFailure(error: unknown, { order }: FailureConte
 			message: `The connection to Alephee dropped while deleting order ${orderId}`,
 			description:
 				'The order may or may not have been deleted: check it in Alephee before running this item again.',
-			httpCode: code,
+			errorCode: code,
 		};
 	}
 	return {
 		message: `The request to delete order ${orderId} failed before Alephee answered`,
-		description: `The order may or may not have been deleted: check it in Alephee before running this item again.${code ? ` (${code})` : ''}`,
-		httpCode: code ?? 'NO_RESPONSE',
+		description: 'The order may or may not have been deleted: check it in Alephee before running this item again.',
+		errorCode: code,
 	};
 }
 
-function errorCode(error: unknown): string | undefined {
-	if (!error || typeof error !== 'object') return undefined;
+function errorCode(error: unknown, depth = 0): string | undefined {
+	if (!error || typeof error !== 'object' || depth > 3) return undefined;
 	const { code, cause, message } = error as { code?: unknown; cause?: unknown; message?: unknown };
 	if (typeof code === 'string' && code) return code;
-	const fromCause = errorCode(cause);
+	const fromCause = errorCode(cause, depth + 1);
 	if (fromCause) return fromCause;
 	if (typeof message === 'string') {
 		if (/socket hang up/i.test(message)) return 'ECONNRESET';

@@ -145,6 +145,8 @@ function apiError(
 		httpCode: failure.httpCode,
 		itemIndex: this.getItemIndex(),
 	});
+	// Kept apart from httpCode: n8n would replace our message with a generic one for network codes.
+	if (failure.errorCode) error.context.errorCode = failure.errorCode;
 	if (failure.alepheeMessage) error.context.alepheeMessage = failure.alepheeMessage;
 	return error;
 }
@@ -163,6 +165,7 @@ function failedItemJson(error: unknown, failedResult: IDataObject): IDataObject 
 			...failedResult,
 			...(description ? { description } : {}),
 			...(httpCode ? { httpCode } : {}),
+			...(context?.errorCode ? { errorCode: context.errorCode as string } : {}),
 			...(context?.alepheeMessage ? { alepheeMessage: context.alepheeMessage as string } : {}),
 		},
 	};
