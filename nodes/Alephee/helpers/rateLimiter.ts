@@ -85,8 +85,9 @@ export class RateLimitBudget {
 			if (remaining !== undefined && remaining >= 0) {
 				// After a request GCRA reports at most burst − 1 remaining, so this never overestimates.
 				this.burst = Math.max(this.learned ? this.burst : 1, remaining + 1);
-				// Fewer remaining than this schedule assumes means someone else spends the key too.
-				const serverArrival = this.clock.now() + (this.burst - remaining - 1) * this.intervalMs;
+				// GCRA's state after this answer, as the server sees it: `burst − remaining` slots are
+				// taken. Fewer remaining than this schedule assumes means someone else spends the key too.
+				const serverArrival = this.clock.now() + (this.burst - remaining) * this.intervalMs;
 				this.theoreticalArrival = Math.max(this.theoreticalArrival, serverArrival);
 			}
 			this.learned = true;

@@ -1,0 +1,165 @@
+import {
+	type Clock,
+	RateLimitBudget,
+	readRateLimitHeaders,
+	throttleWaitMs,
+} from '../../../../nodes/Alephee/helpers/rateLimiter';
+
+/** A clock the test moves by hand, so pacing is checked to the millisecond. */
+class ManualClock implements Clock {
+	private time = 1_000_000;
+
+	private timers: Array<{ at: number; wake: () => void }> = [];
+
+	now(): number {
+		return this.time;
+	}
+
+	async sleep(ms: number): Promise<void> {
+		await new Promise<void>((wake) => this.timers.push({ at: this.time + ms, wake }));
+	}
+
+	async advance(ms: number): Promise<void> {
+		const end = this.time + ms;
+		for (;;) {
+			this.timers.sort((a, b) => a.at - b.at);
+			const next = this.timers[0];
+			if (!next || next.at > end) break;
+			this.timers.shift();
+			this.time = next.at;
+			next.wake();
+			await flush();
+		}
+		this.time = end;
+		await flush();
+	}
+}
+
+const flush = async () => {
+	for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+/** Starts `count` acquisitions and records when each is granted. */
+function queueRequests(budget: RateLimitBudget, clock: ManualClock, count: number) {
+	const grantedAt: number[] = [];
+	for (let i = 0; i < count; i++) void budget.acquire().then(() => grantedAt.push(clock.now()));
+	return grantedAt;
+}
+
+describe('RateLimitBudget', () => {
+	let clock: ManualClock;
+	let budget: RateLimitBudget;
+
+	beforeEach(() => {
+		clock = new ManualClock();
+		budget = new RateLimitBudget(clock);
+	});
+
+	it('sends a single request until an answer tells the limit', async () => {
+		const granted = queueRequests(budget, clock, 3);
+		await clock.advance(10_000);
+		expect(granted).toHaveLength(1);
+		expect(budget.pendingRequests).toBe(2);
+	});
+
+	it('then uses the announced burst at once and paces the rest at the announced rate', async () => {
+		const start = clock.now();
+		const granted = queueRequests(budget, clock, 8);
+		await flush();
+		// The probe's answer: 60 a minute, 3 left after it → a burst of 4, one per second after.
+		budget.observe({ limit: 60, remaining: 3, resetSeconds: 1, retryAfterSeconds: -1 });
+		await clock.advance(0);
+		expect(granted.map((time) => time - start)).toEqual([0, 0, 0, 0]);
+
+		await clock.advance(10_000);
+		const gaps = granted.slice(4).map((time, index) => time - (index === 0 ? start : granted[index + 3]));
+		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1000);
+		for (const gap of gaps.slice(1)) expect(gap).toBeLessThanOrEqual(1030);
+		expect(granted).toHaveLength(8);
+	});
+
+	it('learns a different limit from the headers, with nothing hard-coded', async () => {
+		const granted = queueRequests(budget, clock, 12);
+		await flush();
+		budget.observe({ limit: 600, remaining: 0 });
+		await clock.advance(1_000);
+		// 600 a minute is one per 100 ms (plus a 2% margin), and no burst beyond the probe.
+		expect(granted.length).toBeGreaterThanOrEqual(9);
+		expect(granted.length).toBeLessThanOrEqual(11);
+	});
+
+	it('after a 429 lets nobody through before the announced wait', async () => {
+		budget.observe({ limit: 6000, remaining: 50 });
+		const waitMs = budget.throttled({ limit: 6000, remaining: 0, retryAfterSeconds: 3 });
+		expect(waitMs).toBe(3000);
+		const granted = queueRequests(budget, clock, 2);
+		await clock.advance(2_999);
+		expect(granted).toHaveLength(0);
+		await clock.advance(2);
+		expect(granted).toHaveLength(1);
+	});
+
+	it('slows down when the server shows someone else spends the same key', async () => {
+		budget.observe({ limit: 60, remaining: 9 });
+		// Ten in the burst, but the next answer says nothing is left: another process used it.
+		budget.observe({ limit: 60, remaining: 0 });
+		const granted = queueRequests(budget, clock, 1);
+		await clock.advance(0);
+		expect(granted).toHaveLength(0);
+		await clock.advance(1_100);
+		expect(granted).toHaveLength(1);
+	});
+
+	it('does not pace at all when answers carry no rate-limit headers', async () => {
+		const granted = queueRequests(budget, clock, 5);
+		await flush();
+		budget.observe({});
+		await clock.advance(0);
+		expect(granted).toHaveLength(5);
+	});
+
+	it('lets the next request go when one got no answer', async () => {
+		const granted = queueRequests(budget, clock, 2);
+		await flush();
+		budget.release();
+		await flush();
+		expect(granted).toHaveLength(2);
+	});
+
+	it('drops a waiting request when its execution is cancelled', async () => {
+		queueRequests(budget, clock, 1);
+		const controller = new AbortController();
+		const cancelled = budget.acquire(controller.signal);
+		controller.abort(new Error('cancelled'));
+		await expect(cancelled).rejects.toThrow('cancelled');
+		expect(budget.pendingRequests).toBe(0);
+	});
+});
+
+describe('rate-limit headers', () => {
+	it('reads the four x-ratelimit-* headers as numbers', () => {
+		expect(
+			readRateLimitHeaders({
+				'x-ratelimit-limit': '600',
+				'x-ratelimit-remaining': '7',
+				'x-ratelimit-reset': '2',
+				'x-ratelimit-retryafter': '-1',
+			}),
+		).toEqual({ limit: 600, remaining: 7, resetSeconds: 2, retryAfterSeconds: -1 });
+	});
+
+	it('ignores missing or garbled values', () => {
+		expect(readRateLimitHeaders({ 'x-ratelimit-limit': 'lots' })).toEqual({
+			limit: undefined,
+			remaining: undefined,
+			resetSeconds: undefined,
+			retryAfterSeconds: undefined,
+		});
+	});
+
+	it('waits retry-after, else reset, else the fallback', () => {
+		expect(throttleWaitMs({ retryAfterSeconds: 4, resetSeconds: 9 })).toBe(4000);
+		expect(throttleWaitMs({ retryAfterSeconds: -1, resetSeconds: 9 })).toBe(9000);
+		expect(throttleWaitMs({}, 1234)).toBe(1234);
+	});
+});
