@@ -1,5 +1,6 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -36,15 +37,14 @@ export class AlepheeApi implements ICredentialType {
 		},
 	];
 
-	// Alephee accepts the key only as the API_KEY query parameter.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			qs: {
-				API_KEY: '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	// Alephee accepts the key only as the API_KEY query parameter. A function rather than a
+	// `generic` block: n8n would evaluate an expression for it on every request of a bulk run.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, qs: { ...requestOptions.qs, API_KEY: credentials.apiKey } };
+	}
 
 	// Listing the accounts tied to the key is read-only, so testing never changes data.
 	test: ICredentialTestRequest = {

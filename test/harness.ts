@@ -29,6 +29,8 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypes,
+	type IVersionedNodeType,
+	type IConnections,
 	type IRun,
 	type IRunExecutionData,
 	type ITaskData,
@@ -78,18 +80,36 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 	return await loaderPromise;
 }
 
+/** n8n's own HTTP Request node, to compare against (benchmarks). */
+export const HTTP_REQUEST_NODE_TYPE = 'n8n-nodes-base.httpRequest';
+
 async function nodeTypesOf(loader: PackageDirectoryLoader): Promise<INodeTypes> {
-	const types: Record<string, INodeType> = {
+	const types: Record<string, INodeType | IVersionedNodeType> = {
 		[ITEMS_NODE_TYPE]: new ItemsSource(),
 	};
 	for (const [name, data] of Object.entries(loader.nodeTypes)) {
-		types[`${loader.packageName}.${name}`] = data.type as INodeType;
+		types[`${loader.packageName}.${name}`] = data.type;
 	}
+	const byNameAndVersion = (type: string, version?: number): INodeType => {
+		const nodeType = types[type] ?? loadBaseNode(type, types);
+		return 'nodeVersions' in nodeType ? nodeType.getNodeType(version) : nodeType;
+	};
 	return {
-		getByName: (type) => types[type],
-		getByNameAndVersion: (type) => types[type],
+		getByName: (type) => types[type] ?? loadBaseNode(type, types),
+		getByNameAndVersion: byNameAndVersion,
 		getKnownTypes: () => ({}),
 	};
+}
+
+/** Loaded only when a workflow uses it: n8n-nodes-base is large. */
+function loadBaseNode(type: string, types: Record<string, INodeType | IVersionedNodeType>) {
+	if (type !== HTTP_REQUEST_NODE_TYPE) throw new Error(`Unknown node type ${type}`);
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { HttpRequest } = require('n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node') as {
+		HttpRequest: new () => IVersionedNodeType;
+	};
+	types[type] = new HttpRequest();
+	return types[type];
 }
 
 /**
@@ -203,7 +223,7 @@ async function credentialTypesOf(loader: PackageDirectoryLoader): Promise<Record
 
 export type OnError = 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 
-export interface DeleteRun {
+export interface NodeRun {
 	/** Items on the node's main output (first output). */
 	main: INodeExecutionData[];
 	/** Items on the error output, when the node routes errors there. */
@@ -212,6 +232,49 @@ export interface DeleteRun {
 	error?: IRun['data']['resultData']['error'];
 	run: IRun;
 	taskData?: ITaskData;
+}
+
+export interface WorkflowRunOptions {
+	/** The node under test; it receives `items` from a source node. */
+	node: Omit<INode, 'id' | 'name' | 'position'>;
+	items?: object[];
+	/** Stored credentials by id, as the node's `credentials` refer to them. */
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+/** Runs `Items → node` through WorkflowExecute and returns what the node produced. */
+export async function runNode({ node, items, credentials }: WorkflowRunOptions): Promise<NodeRun> {
+	const loader = await loadPackage();
+	const nodeTypes = await nodeTypesOf(loader);
+	const credentialsHelper = new InMemoryCredentialsHelper(await credentialTypesOf(loader), credentials);
+	const nodes: INode[] = [
+		{
+			id: 'items',
+			name: 'Items',
+			type: ITEMS_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(items ?? [{}]) },
+		},
+		{ id: 'under-test', name: 'Under Test', position: [200, 0], ...node },
+	];
+	const connections: IConnections = { Items: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } };
+	const workflow = new Workflow({ id: 'wf-1', nodes, connections, active: false, nodeTypes });
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflow as never);
+	const run = await new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual').run({
+		workflow,
+		startNode: workflow.getNode('Items')!,
+		destinationNode: { nodeName: 'Under Test', mode: 'inclusive' },
+	});
+	const taskData = run.data.resultData.runData['Under Test']?.[0];
+	const outputs = taskData?.data?.main ?? [];
+	return {
+		main: outputs[0] ?? [],
+		errorOutput: outputs[1] ?? [],
+		error: run.data.resultData.error,
+		run,
+		taskData,
+	};
 }
 
 export interface AlepheeRunOptions {
@@ -223,56 +286,19 @@ export interface AlepheeRunOptions {
 	onError?: OnError;
 }
 
-/** Runs `Items → Alephee` through WorkflowExecute and returns what the Alephee node produced. */
-export async function runAlephee(options: AlepheeRunOptions): Promise<DeleteRun> {
-	const loader = await loadPackage();
-	const nodeTypes = await nodeTypesOf(loader);
-	const credentialsHelper = new InMemoryCredentialsHelper(await credentialTypesOf(loader), {
-		'cred-1': options.credentials,
-	});
-	const nodes: INode[] = [
-		{
-			id: 'items',
-			name: 'Items',
-			type: ITEMS_NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { items: JSON.stringify(options.items ?? [{}]) },
-		},
-		{
-			id: 'alephee',
-			name: 'Alephee',
+/** Runs `Items → Alephee` with the Alephee credential. */
+export async function runAlephee(options: AlepheeRunOptions): Promise<NodeRun> {
+	return await runNode({
+		node: {
 			type: ALEPHEE_NODE_TYPE,
 			typeVersion: 1,
-			position: [200, 0],
 			parameters: { resource: 'order', operation: 'delete', ...options.parameters } as INode['parameters'],
 			credentials: { alepheeApi: { id: 'cred-1', name: 'Alephee account' } },
 			...(options.onError ? { onError: options.onError } : {}),
 		},
-	];
-	const workflow = new Workflow({
-		id: 'wf-1',
-		nodes,
-		connections: { Items: { main: [[{ node: 'Alephee', type: 'main', index: 0 }]] } },
-		active: false,
-		nodeTypes,
+		items: options.items,
+		credentials: { 'cred-1': options.credentials },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflow as never);
-	const additionalData = additionalDataFor(credentialsHelper, hooks);
-	const run = await new WorkflowExecute(additionalData, 'manual').run({
-		workflow,
-		startNode: workflow.getNode('Items')!,
-		destinationNode: { nodeName: 'Alephee', mode: 'inclusive' },
-	});
-	const taskData = run.data.resultData.runData.Alephee?.[0];
-	const outputs = taskData?.data?.main ?? [];
-	return {
-		main: outputs[0] ?? [],
-		errorOutput: outputs[1] ?? [],
-		error: run.data.resultData.error,
-		run,
-		taskData,
-	};
 }
 
 /**

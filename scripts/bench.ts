@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: bulk deletes against the sandbox's GCRA rate limit, in one run on one
+ * machine, with (a) this node, (b) n8n's HTTP Request node with its defaults, (c) the HTTP
+ * Request node with hand-set batching; then the per-item overhead with the limit off.
+ *
+ *   BENCH_ORDERS=1000 BENCH_RATE=600 BENCH_BURST=10 npm run bench
+ */
+import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
+const RATE_PER_MINUTE = Number(process.env.BENCH_RATE ?? 600);
+const BURST = Number(process.env.BENCH_BURST ?? 10);
+const OVERHEAD_ORDERS = Number(process.env.BENCH_OVERHEAD_ORDERS ?? 1000);
+const OVERHEAD_REPEATS = Number(process.env.BENCH_OVERHEAD_REPEATS ?? 5);
+const ACCOUNT = 1;
+
+interface Contender {
+	label: string;
+	run(sandbox: AlepheeSandbox, apiKey: string, items: object[]): Promise<NodeRun>;
+}
+
+const alepheeNode: Contender = {
+	label: 'Alephee node (this package)',
+	run: async (sandbox, apiKey, items) =>
+		await runNode({
+			node: {
+				type: ALEPHEE_NODE_TYPE,
+				typeVersion: 1,
+				parameters: { resource: 'order', operation: 'delete', accountId: String(ACCOUNT), orderId: '={{ $json.id }}' },
+				credentials: { alepheeApi: { id: 'alephee', name: 'Alephee' } },
+				onError: 'continueRegularOutput',
+			},
+			items,
+			credentials: { alephee: { apiKey, baseUrl: sandbox.baseUrl } },
+		}),
+};
+
+/** The HTTP Request node as a user would set it up for this call: key as query auth. */
+function httpRequestNode(label: string, options: Record<string, unknown>): Contender {
+	return {
+		label,
+		run: async (sandbox, apiKey, items) =>
+			await runNode({
+				node: {
+					type: HTTP_REQUEST_NODE_TYPE,
+					typeVersion: 4.2,
+					parameters: {
+						method: 'DELETE',
+						url: `${sandbox.baseUrl}/orders`,
+						authentication: 'genericCredentialType',
+						genericAuthType: 'httpQueryAuth',
+						sendQuery: true,
+						queryParameters: {
+							parameters: [
+								{ name: 'accountId', value: String(ACCOUNT) },
+								{ name: 'orderId', value: '={{ $json.id }}' },
+								{ name: 'revertStock', value: 'false' },
+							],
+						},
+						options,
+					},
+					credentials: { httpQueryAuth: { id: 'query', name: 'Alephee key' } },
+					onError: 'continueRegularOutput',
+				},
+				items,
+				credentials: { query: { name: 'API_KEY', value: apiKey } },
+			}),
+	};
+}
+
+const httpDefaults = httpRequestNode('HTTP Request node, defaults', {});
+const httpBatched = httpRequestNode(
+	`HTTP Request node, batching ${BURST} per ${Math.round((BURST * 60_000) / RATE_PER_MINUTE)} ms`,
+	{ batching: { batch: { batchSize: BURST, batchInterval: Math.round((BURST * 60_000) / RATE_PER_MINUTE) } } },
+);
+
+let nextOrderId = 1;
+
+function seedOrders(sandbox: AlepheeSandbox, apiKey: string, count: number) {
+	sandbox.addKey(apiKey, [ACCOUNT]);
+	const ids = Array.from({ length: count }, () => nextOrderId++);
+	for (const id of ids) {
+		sandbox.addOrder({ accountId: ACCOUNT, orderId: id, createdThrough: 'api', lines: [{ sku: 'SKU', quantity: 1 }] });
+	}
+	return ids;
+}
+
+async function measure(sandbox: AlepheeSandbox, contender: Contender, count: number) {
+	const apiKey = `bench-${contender.label}-${nextOrderId}`;
+	const ids = seedOrders(sandbox, apiKey, count);
+	const before = sandbox.requests.length;
+	const rejectedBefore = sandbox.rejectedByRateLimit;
+	const started = performance.now();
+	const result = await contender.run(sandbox, apiKey, ids.map((id) => ({ id })));
+	const seconds = (performance.now() - started) / 1000;
+	const deleted = ids.filter((id) => sandbox.order(ACCOUNT, id)?.status === ORDER_STATUS_DELETED).length;
+	const paired = result.main.every((item, index) => (item.pairedItem as { item: number })?.item === index);
+	return {
+		deleted,
+		lost: count - deleted,
+		requests: sandbox.requests.length - before,
+		rejected: sandbox.rejectedByRateLimit - rejectedBefore,
+		seconds,
+		outputs: result.main.length,
+		paired,
+	};
+}
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+async function main() {
+	const sandbox = await AlepheeSandbox.start({ rateLimit: { perMinute: RATE_PER_MINUTE, burst: BURST } });
+	const theoreticalMinimum = (ORDERS - BURST) / (RATE_PER_MINUTE / 60);
+	console.log(
+		`Deleting ${ORDERS} orders, limit ${RATE_PER_MINUTE}/min burst ${BURST} (GCRA per key); theoretical minimum (N − burst) ÷ rate = ${fixed(theoreticalMinimum, 1)} s`,
+	);
+	const rows: string[][] = [];
+	const limited = process.env.BENCH_SKIP_LIMITED ? [] : [alepheeNode, httpDefaults, httpBatched];
+	for (const contender of limited) {
+		process.stdout.write(`  running: ${contender.label} … `);
+		const m = await measure(sandbox, contender, ORDERS);
+		process.stdout.write(`${fixed(m.seconds, 1)} s\n`);
+		rows.push([
+			contender.label,
+			String(m.deleted),
+			String(m.lost),
+			`${m.rejected} (${fixed((100 * m.rejected) / Math.max(1, m.requests), 1)}%)`,
+			fixed(m.seconds, 1),
+			fixed(m.seconds / theoreticalMinimum),
+			`${m.outputs}${m.paired ? '' : ' (unpaired!)'}`,
+		]);
+	}
+	printTable(['contender', 'deleted', 'lost', '429s received', 'wall s', '÷ minimum', 'items out'], rows);
+
+	// Overhead: the same work with the limit out of the way; medians of several runs.
+	sandbox.setRateLimit(undefined);
+	console.log(`\nPer-item overhead with the limit off: ${OVERHEAD_ORDERS} orders, median of ${OVERHEAD_REPEATS} runs`);
+	// Runs alternate, so a busy moment on the machine hits both contenders alike.
+	const times: Record<string, number[]> = { [alepheeNode.label]: [], [httpDefaults.label]: [] };
+	await measure(sandbox, httpDefaults, OVERHEAD_ORDERS); // warm-up: first loads of n8n-nodes-base
+	for (let i = 0; i < OVERHEAD_REPEATS; i++) {
+		for (const contender of [alepheeNode, httpDefaults]) {
+			times[contender.label].push((await measure(sandbox, contender, OVERHEAD_ORDERS)).seconds);
+		}
+	}
+	const medians = Object.fromEntries(
+		Object.entries(times).map(([label, runs]) => [label, runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]]),
+	);
+	const ours = medians[alepheeNode.label];
+	const theirs = medians[httpDefaults.label];
+	printTable(
+		['contender', 'median s', 'ms per item', 'items per s'],
+		[alepheeNode, httpDefaults].map(({ label }) => [
+			label,
+			fixed(medians[label], 3),
+			fixed((1000 * medians[label]) / OVERHEAD_ORDERS),
+			fixed(OVERHEAD_ORDERS / medians[label], 0),
+		]),
+	);
+	console.log(`throughput ratio (Alephee node ÷ HTTP Request node): ${fixed(theirs / ours)}`);
+	await sandbox.stop();
+}
+
+function printTable(header: string[], rows: string[][]) {
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	console.log(line(header));
+	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+	for (const row of rows) console.log(line(row));
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
