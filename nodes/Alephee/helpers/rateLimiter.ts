@@ -28,8 +28,13 @@ const systemClock: Clock = {
 	sleep: async (ms, signal) => await sleep(ms, signal),
 };
 
-/** Requests land a little later than they leave, and in any order: keep this much spacing spare. */
-const SPACING_MARGIN = 0.02;
+/**
+ * Requests land a little later than they leave, and not always in order. One slot of the burst
+ * is kept spare to absorb that; with no burst to spare, requests are spaced 2% wider instead.
+ */
+const SPARE_SLOTS = 1;
+const SPACING_MARGIN_WITH_SPARE = 0.005;
+const SPACING_MARGIN_WITHOUT_SPARE = 0.02;
 /** Fallback wait after a 429 that names no wait at all. */
 const DEFAULT_THROTTLE_MS = 1_000;
 
@@ -81,10 +86,13 @@ export class RateLimitBudget {
 		this.probeInFlight = false;
 		const { limit, remaining } = headers;
 		if (limit !== undefined && limit > 0) {
-			this.intervalMs = (60_000 / limit) * (1 + SPACING_MARGIN);
 			if (remaining !== undefined && remaining >= 0) {
 				// After a request GCRA reports at most burst − 1 remaining, so this never overestimates.
 				this.burst = Math.max(this.learned ? this.burst : 1, remaining + 1);
+			}
+			const margin = this.burst > SPARE_SLOTS ? SPACING_MARGIN_WITH_SPARE : SPACING_MARGIN_WITHOUT_SPARE;
+			this.intervalMs = (60_000 / limit) * (1 + margin);
+			if (remaining !== undefined && remaining >= 0) {
 				// GCRA's state after this answer, as the server sees it: `burst − remaining` slots are
 				// taken. Fewer remaining than this schedule assumes means someone else spends the key too.
 				const serverArrival = this.clock.now() + (this.burst - remaining) * this.intervalMs;
@@ -103,8 +111,7 @@ export class RateLimitBudget {
 	throttled(headers: RateLimitHeaders, fallbackMs = DEFAULT_THROTTLE_MS): number {
 		const waitMs = throttleWaitMs(headers, fallbackMs);
 		this.observe(headers);
-		const tolerance = (this.burst - 1) * this.intervalMs;
-		this.theoreticalArrival = Math.max(this.theoreticalArrival, this.clock.now() + waitMs + tolerance);
+		this.theoreticalArrival = Math.max(this.theoreticalArrival, this.clock.now() + waitMs + this.tolerance());
 		this.dispatch();
 		return waitMs;
 	}
@@ -128,8 +135,7 @@ export class RateLimitBudget {
 				continue;
 			}
 			const now = this.clock.now();
-			const tolerance = (this.burst - 1) * this.intervalMs;
-			const earliest = this.theoreticalArrival - tolerance;
+			const earliest = this.theoreticalArrival - this.tolerance();
 			if (earliest > now) {
 				this.wakeAt(earliest);
 				return;
@@ -137,6 +143,11 @@ export class RateLimitBudget {
 			this.theoreticalArrival = Math.max(this.theoreticalArrival, now) + this.intervalMs;
 			this.grantNext();
 		}
+	}
+
+	/** GCRA's burst tolerance, less the spare slot: how far ahead of now the schedule may run. */
+	private tolerance(): number {
+		return Math.max(0, this.burst - 1 - SPARE_SLOTS) * this.intervalMs;
 	}
 
 	private grantNext(): void {

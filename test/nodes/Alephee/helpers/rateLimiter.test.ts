@@ -62,20 +62,30 @@ describe('RateLimitBudget', () => {
 		expect(budget.pendingRequests).toBe(2);
 	});
 
-	it('then uses the announced burst at once and paces the rest at the announced rate', async () => {
+	it('then uses the announced burst at once, but for one spare slot, and paces the rest at the announced rate', async () => {
 		const start = clock.now();
 		const granted = queueRequests(budget, clock, 8);
 		await flush();
 		// The probe's answer: 60 a minute, 3 left after it → a burst of 4, one per second after.
 		budget.observe({ limit: 60, remaining: 3, resetSeconds: 1, retryAfterSeconds: -1 });
 		await clock.advance(0);
-		expect(granted.map((time) => time - start)).toEqual([0, 0, 0, 0]);
+		expect(granted.map((time) => time - start)).toEqual([0, 0, 0]);
 
 		await clock.advance(10_000);
-		const gaps = granted.slice(4).map((time, index) => time - (index === 0 ? start : granted[index + 3]));
-		for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1000);
-		for (const gap of gaps.slice(1)) expect(gap).toBeLessThanOrEqual(1030);
 		expect(granted).toHaveLength(8);
+		const gaps = granted.slice(3).map((time, index) => time - granted[index + 2]);
+		for (const gap of gaps) {
+			expect(gap).toBeGreaterThanOrEqual(1000);
+			expect(gap).toBeLessThanOrEqual(1010);
+		}
+	});
+
+	it('without a burst to spare, spaces requests 2% wider than the limit', async () => {
+		const granted = queueRequests(budget, clock, 3);
+		await flush();
+		budget.observe({ limit: 60, remaining: 0 });
+		await clock.advance(5_000);
+		expect(granted[2] - granted[1]).toBe(1020);
 	});
 
 	it('learns a different limit from the headers, with nothing hard-coded', async () => {
@@ -104,7 +114,7 @@ describe('RateLimitBudget', () => {
 		// Ten in the burst, but the next answer says nothing is left: another process used it.
 		budget.observe({ limit: 60, remaining: 0 });
 		const granted = queueRequests(budget, clock, 1);
-		await clock.advance(0);
+		await clock.advance(1_000);
 		expect(granted).toHaveLength(0);
 		await clock.advance(1_100);
 		expect(granted).toHaveLength(1);
