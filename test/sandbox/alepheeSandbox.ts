@@ -75,13 +75,12 @@ export class AlepheeSandbox {
 	}
 
 	static async start(options: { rateLimit?: RateLimitSettings; port?: number } = {}): Promise<AlepheeSandbox> {
-		let sandbox: AlepheeSandbox | undefined;
-		const server = createServer((req, res) => sandbox!.handle(req, res));
+		const server = createServer((req, res) => sandbox.handle(req, res));
 		server.keepAliveTimeout = 60_000;
-		sandbox = new AlepheeSandbox(server, options.rateLimit);
+		const sandbox = new AlepheeSandbox(server, options.rateLimit);
 		server.on('connection', (socket) => {
-			sandbox!.sockets.add(socket);
-			socket.on('close', () => sandbox!.sockets.delete(socket));
+			sandbox.sockets.add(socket);
+			socket.on('close', () => sandbox.sockets.delete(socket));
 		});
 		await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 		return sandbox;

@@ -65,7 +65,8 @@ export function sendWithinRateLimit(operation: RateLimitedOperation) {
 				describeHttpFailure(response.statusCode, response.body, { order, secret: credentials.apiKey }),
 				response.statusCode,
 			);
-		} catch (error) {
+		} catch (caught) {
+			const error = asNodeError.call(this, caught);
 			if (!this.continueOnFail()) throw error;
 			return [{ json: failedItemJson(error, operation.toFailedResult(query)), pairedItem }];
 		}
@@ -149,6 +150,12 @@ function apiError(
 	if (failure.errorCode) error.context.errorCode = failure.errorCode;
 	if (failure.alepheeMessage) error.context.alepheeMessage = failure.alepheeMessage;
 	return error;
+}
+
+/** Errors raised above are n8n's already; anything else (a cancelled wait) gets the node's context. */
+function asNodeError(this: IExecutePaginationFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
 }
 
 /**

@@ -31,7 +31,7 @@ const fields: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 987654',
-		description: "Alephee's internal ID of the order (its \"Id\")",
+		description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
 		hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
 		displayOptions: { show: showOnlyForOrderDelete },
 		routing: { send: { type: 'query', property: 'orderId' } },
