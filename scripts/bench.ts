@@ -5,6 +5,8 @@
  *
  *   BENCH_ORDERS=1000 BENCH_RATE=600 BENCH_BURST=10 npm run bench
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
 
@@ -37,7 +39,7 @@ const alepheeNode: Contender = {
 };
 
 /** The HTTP Request node as a user would set it up for this call: key as query auth. */
-function httpRequestNode(label: string, options: Record<string, unknown>): Contender {
+function httpRequestNode(label: string, options: IDataObject): Contender {
 	return {
 		label,
 		run: async (sandbox, apiKey, items) =>

@@ -3,6 +3,7 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	JsonObject,
@@ -122,11 +123,12 @@ async function sendOnce(
 	order: OrderReference,
 ): Promise<IN8nHttpFullResponse> {
 	try {
+		// Every status comes back as an answer to describe: a thrown HTTP error would carry the URL.
 		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			...options,
+			...(options as IHttpRequestOptions),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		} as DeclarativeRestApiSettings.HttpRequestOptions as never)) as IN8nHttpFullResponse;
+		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		budget.release();
 		// The raw error carries the request URL, and with it the API key: only its code is read.

@@ -18,12 +18,8 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Delete an order',
 				description: 'Delete an order that was created through the Alephee API',
 				routing: {
-					request: {
-						method: 'DELETE',
-						url: '/orders',
-						// Every status is turned into a clear error by the transport, not by the engine
-						ignoreHttpStatusErrors: true,
-					},
+					// Every answer, whatever its status, is turned into a result or a clear error by the transport
+					request: { method: 'DELETE', url: '/orders' },
 					// The engine only lets `pagination` wrap the request: it is how the node paces and retries
 					send: { paginate: true },
 					operations: { pagination: orderDeleteDescription.send },
