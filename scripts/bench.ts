@@ -5,7 +5,7 @@
  *
  *   BENCH_ORDERS=1000 BENCH_RATE=600 BENCH_BURST=10 npm run bench
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
@@ -39,7 +39,7 @@ const alepheeNode: Contender = {
 };
 
 /** The HTTP Request node as a user would set it up for this call: key as query auth. */
-function httpRequestNode(label: string, options: IDataObject): Contender {
+function httpRequestNode(label: string, options: INodeParameters): Contender {
 	return {
 		label,
 		run: async (sandbox, apiKey, items) =>
