@@ -32,8 +32,6 @@ export interface RateLimitedOperation {
 	idQueryFields: Record<keyof OrderReference, string>;
 	/** The item returned for a successful (2xx) answer. */
 	toResult(query: IDataObject, response: IN8nHttpFullResponse): IDataObject;
-	/** What a failed item says besides the error itself. */
-	toFailedResult(query: IDataObject): IDataObject;
 }
 
 /**
@@ -69,7 +67,7 @@ export function sendWithinRateLimit(operation: RateLimitedOperation) {
 		} catch (caught) {
 			const error = asNodeError.call(this, caught);
 			if (!this.continueOnFail()) throw error;
-			return [{ json: failedItemJson(error, operation.toFailedResult(query)), pairedItem }];
+			return [{ json: failedItemJson(error), pairedItem }];
 		}
 	};
 }
@@ -161,23 +159,13 @@ function asNodeError(this: IExecutePaginationFunctions, error: unknown): NodeApi
 }
 
 /**
- * n8n routes an item to the error output only when its JSON holds nothing but `error`,
- * `message` and `details`; an item carrying the error object instead would lose these details
- * (and its pairing) in the engine. So the reason, the fix and Alephee's words go in `details`.
+ * n8n sends an item to the error output only when its JSON is nothing but `error` and
+ * `message` (n8n 1.x: exactly these; 2.x also allows `details`); an item carrying the error
+ * object instead has its JSON replaced by the bare message. So a failed item says what
+ * happened in `error`, and how to fix it, with Alephee's own words, in `message`.
  */
-function failedItemJson(error: unknown, failedResult: IDataObject): IDataObject {
-	const { message, description, context } = error as NodeApiError;
-	const httpCode = (error as Partial<NodeApiError>).httpCode;
-	return {
-		error: message,
-		details: {
-			...failedResult,
-			...(description ? { description } : {}),
-			...(httpCode ? { httpCode } : {}),
-			...(context?.errorCode ? { errorCode: context.errorCode as string } : {}),
-			...(context?.alepheeMessage ? { alepheeMessage: context.alepheeMessage as string } : {}),
-		},
-	};
+function failedItemJson(error: NodeApiError | NodeOperationError): IDataObject {
+	return { error: error.message, message: error.description ?? error.message };
 }
 
 /** Budgets are shared per key, base URL and endpoint; the key itself is never kept. */

@@ -67,8 +67,8 @@ const fields: INodeProperties[] = [
 	},
 ];
 
-const deletedOrder = (query: IDataObject, deleted: boolean): IDataObject => ({
-	deleted,
+const deletedOrder = (query: IDataObject): IDataObject => ({
+	deleted: true,
 	orderId: query.orderId,
 	accountId: query.accountId,
 	revertStock: query.revertStock === true,
@@ -78,7 +78,6 @@ export const orderDeleteDescription = {
 	fields,
 	send: sendWithinRateLimit({
 		idQueryFields: { accountId: 'Account ID', orderId: 'Order ID' },
-		toResult: (query) => deletedOrder(query, true),
-		toFailedResult: (query) => deletedOrder(query, false),
+		toResult: deletedOrder,
 	}),
 };

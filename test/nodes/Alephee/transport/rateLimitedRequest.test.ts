@@ -66,7 +66,7 @@ describe('pacing to Alephee\'s rate limit', () => {
 		expect(result.main[0]).toMatchObject({
 			json: {
 				error: "Alephee's rate limit was reached and the node stopped retrying",
-				details: { httpCode: '429', alepheeMessage: 'Límite excedido.', deleted: false },
+				message: expect.stringContaining('Alephee says: "Límite excedido."'),
 			},
 			pairedItem: { item: 0 },
 		});
