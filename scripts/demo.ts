@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 			else
 				out.push(
 					`  ${order.orderId} NOT deleted (${asked}; status still ${status}) - ${order.note}\n` +
-						`      error: ${outcome.error}\n      HTTP ${outcome.httpCode}; Alephee says: ${outcome.alepheeMessage ?? '(nothing)'}`,
+						`      error: ${outcome.error}\n      ${outcome.message}`,
 				);
 		});
 		out.push('');
