@@ -132,7 +132,7 @@ async function demoRun(page: Page, stack: N8nStack): Promise<void> {
 		await expectVisible(page, '[data-test-id="output-panel"]', 'the output panel');
 		const table = page.locator('[data-test-id="output-panel"] [data-test-id="radio-button-table"]');
 		if (await table.isVisible().catch(() => false)) await table.click();
-		await page.locator('[data-test-id="output-panel"]').getByText('412').first().waitFor({ timeout: 15_000 });
+		await page.locator('[data-test-id="output-panel"]').getByText('refused to delete order', { exact: false }).first().waitFor({ timeout: 15_000 });
 		await page.waitForTimeout(500);
 		await shoot(page, 'workflow-run');
 	} finally {
