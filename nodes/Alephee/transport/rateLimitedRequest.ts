@@ -30,8 +30,8 @@ interface AlepheeCredentials {
 export interface RateLimitedOperation {
 	/** Query parameters that hold Alephee IDs, with the field name the user sees for each. */
 	idQueryFields: Record<keyof OrderReference, string>;
-	/** The item returned for a successful (2xx) answer. */
-	toResult(query: IDataObject, response: IN8nHttpFullResponse): IDataObject;
+	/** The item returned for a successful (2xx) answer, from the query that was sent. */
+	toResult(query: IDataObject): IDataObject;
 }
 
 /**
@@ -57,7 +57,7 @@ export function sendWithinRateLimit(operation: RateLimitedOperation) {
 			const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 			const response = await sendPaced.call(this, request.options, credentials.apiKey, order);
 			if (response.statusCode >= 200 && response.statusCode < 300) {
-				return [{ json: operation.toResult(query, response), pairedItem }];
+				return [{ json: operation.toResult(query), pairedItem }];
 			}
 			throw apiError.call(
 				this,
