@@ -83,6 +83,30 @@ export class RateLimitBudget {
 
 	/** Feed every answer's headers back, whatever its status. */
 	observe(headers: RateLimitHeaders): void {
+		this.learn(headers);
+		this.dispatch();
+	}
+
+	/** A 429: nobody on this budget sends again before the server's announced wait is over. */
+	throttled(headers: RateLimitHeaders, fallbackMs = DEFAULT_THROTTLE_MS): number {
+		const waitMs = throttleWaitMs(headers, fallbackMs);
+		this.learn(headers);
+		this.theoreticalArrival = Math.max(this.theoreticalArrival, this.clock.now() + waitMs + this.tolerance());
+		this.dispatch();
+		return waitMs;
+	}
+
+	/** The request got no answer (network failure): let the next one go. */
+	release(): void {
+		this.probeInFlight = false;
+		this.dispatch();
+	}
+
+	get pendingRequests(): number {
+		return this.queue.length;
+	}
+
+	private learn(headers: RateLimitHeaders): void {
 		this.probeInFlight = false;
 		const { limit, remaining } = headers;
 		if (limit !== undefined && limit > 0) {
@@ -104,26 +128,6 @@ export class RateLimitBudget {
 			this.learned = true;
 			this.intervalMs = 0;
 		}
-		this.dispatch();
-	}
-
-	/** A 429: nobody on this budget sends again before the server's announced wait is over. */
-	throttled(headers: RateLimitHeaders, fallbackMs = DEFAULT_THROTTLE_MS): number {
-		const waitMs = throttleWaitMs(headers, fallbackMs);
-		this.observe(headers);
-		this.theoreticalArrival = Math.max(this.theoreticalArrival, this.clock.now() + waitMs + this.tolerance());
-		this.dispatch();
-		return waitMs;
-	}
-
-	/** The request got no answer (network failure): let the next one go. */
-	release(): void {
-		this.probeInFlight = false;
-		this.dispatch();
-	}
-
-	get pendingRequests(): number {
-		return this.queue.length;
 	}
 
 	private dispatch(): void {

@@ -109,6 +109,16 @@ describe('RateLimitBudget', () => {
 		expect(granted).toHaveLength(1);
 	});
 
+	it('holds waiting requests after a 429 even when it carried no rate-limit headers', async () => {
+		const granted = queueRequests(budget, clock, 2);
+		await flush();
+		budget.throttled({}, 1_500);
+		await clock.advance(1_499);
+		expect(granted).toHaveLength(1);
+		await clock.advance(2);
+		expect(granted).toHaveLength(2);
+	});
+
 	it('slows down when the server shows someone else spends the same key', async () => {
 		budget.observe({ limit: 60, remaining: 9 });
 		// Ten in the burst, but the next answer says nothing is left: another process used it.
