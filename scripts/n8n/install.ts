@@ -36,6 +36,14 @@ export interface N8nInstall {
 }
 
 const INSTALL_TIMEOUT_MS = 40 * 60_000;
+/**
+ * Lock files of n8n installs that passed the end-to-end suite. n8n's own dependencies use
+ * ranges, so a plain `npm install n8n@x` picks whatever is newest that day, and a release the
+ * registry does not (yet) fully serve breaks it. With the lock file beside it, `npm install`
+ * takes the locked versions. (`npm ci` would refuse these locks: they lack optional platform
+ * packages that the registry these machines use does not serve.)
+ */
+const LOCKS_DIR = path.join(__dirname, 'locks');
 const BUILD_TIMEOUT_MS = 20 * 60_000;
 
 function readMarker(file: string): Record<string, unknown> | undefined {
@@ -146,27 +154,35 @@ export async function ensureN8n(requestedVersion?: string): Promise<N8nInstall> 
 	const partial = `${dir}.partial-${process.pid}`;
 	rmSync(partial, { recursive: true, force: true });
 	mkdirSync(partial, { recursive: true });
-	const overrides = installOverrides(version);
-	writeFileSync(
-		path.join(partial, 'package.json'),
-		JSON.stringify(
-			{
-				private: true,
-				description: `n8n ${version} for n8n-nodes-alephee's end-to-end checks`,
-				dependencies: { n8n: version },
-				...(Object.keys(overrides).length ? { overrides } : {}),
-			},
-			null,
-			2,
-		),
-	);
+	const lockDir = path.join(LOCKS_DIR, `n8n-${version}`);
+	const locked = existsSync(path.join(lockDir, 'package-lock.json'));
+	if (locked) {
+		for (const file of ['package.json', 'package-lock.json']) {
+			writeFileSync(path.join(partial, file), readFileSync(path.join(lockDir, file)));
+		}
+	} else {
+		const overrides = installOverrides(version);
+		writeFileSync(
+			path.join(partial, 'package.json'),
+			JSON.stringify(
+				{
+					private: true,
+					description: `n8n ${version} for n8n-nodes-alephee's end-to-end checks`,
+					dependencies: { n8n: version },
+					...(Object.keys(overrides).length ? { overrides } : {}),
+				},
+				null,
+				2,
+			),
+		);
+	}
 	const env = runtimeEnv(node);
 	const npm = npmCliPath();
 	info(`Cache folder: ${cacheDir()} (set ALEPHEE_N8N_CACHE to move it)`);
 	try {
 		let requests = 0;
 		await step(
-			`Installing n8n ${version} with Node.js ${node.version} (first run only, several minutes)`,
+			`Installing n8n ${version} with Node.js ${node.version}${locked ? ' from its lock file' : ''} (first run only, several minutes)`,
 			() =>
 				run(node.bin, [npm, 'install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
 					cwd: partial,
