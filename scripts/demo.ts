@@ -10,6 +10,7 @@
  * N8N_VERSION picks the n8n release (default: newest 2.x that installs; `1.x` for the last 1.x).
  */
 import { outputItems } from './n8n/api';
+import { runScript } from './n8n/exec';
 import { info, setQuiet } from './n8n/log';
 import { describeRequest, outcomeOf } from './n8n/report';
 import {
@@ -101,16 +102,4 @@ async function main(): Promise<void> {
 	}
 }
 
-const watchdog = setTimeout(() => {
-	process.stderr.write(`demo: still running after ${DEMO_TIMEOUT_MS / 60_000} min, giving up\n`);
-	process.exit(2);
-}, DEMO_TIMEOUT_MS);
-watchdog.unref();
-
-main().then(
-	() => process.exit(0),
-	(error: unknown) => {
-		process.stderr.write(`demo failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-		process.exit(1);
-	},
-);
+runScript('demo', main, DEMO_TIMEOUT_MS);

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { LOCAL_OWNER } from './n8n/api';
 import { repoRoot } from './n8n/config';
+import { runScript } from './n8n/exec';
 import { info } from './n8n/log';
 import { createSandboxCredential, DEMO_ALEPHEE_NODE, demoWorkflow, newApiKey, startDemoSandbox } from './n8n/sandboxSetup';
 import { startN8nWithPackage, type N8nStack } from './n8n/stack';
@@ -175,16 +176,4 @@ async function main(): Promise<void> {
 	}
 }
 
-const watchdog = setTimeout(() => {
-	process.stderr.write('screenshots: still running after 30 min, giving up\n');
-	process.exit(2);
-}, TIMEOUT_MS);
-watchdog.unref();
-
-main().then(
-	() => process.exit(0),
-	(error: unknown) => {
-		process.stderr.write(`screenshots failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-		process.exit(1);
-	},
-);
+runScript('screenshots', main, TIMEOUT_MS);

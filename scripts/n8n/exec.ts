@@ -143,3 +143,22 @@ export function npmCliPath(): string {
 	}
 	throw new Error(`Could not find npm-cli.js (tried ${candidates.join(', ')}); set ALEPHEE_NPM_CLI to its path.`);
 }
+
+/**
+ * Runs a script's `main` and exits with its outcome; a watchdog ends it if it hangs, so no
+ * run (CI's included) can outlive `timeoutMs`.
+ */
+export function runScript(name: string, main: () => Promise<void>, timeoutMs: number): void {
+	const watchdog = setTimeout(() => {
+		process.stderr.write(`${name}: still running after ${Math.round(timeoutMs / 60_000)} min, giving up\n`);
+		process.exit(2);
+	}, timeoutMs);
+	watchdog.unref();
+	main().then(
+		() => process.exit(0),
+		(error: unknown) => {
+			process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+			process.exit(1);
+		},
+	);
+}
