@@ -83,7 +83,7 @@ export async function loadPackage(): Promise<PackageDirectoryLoader> {
 /** n8n's own HTTP Request node, to compare against (benchmarks). */
 export const HTTP_REQUEST_NODE_TYPE = 'n8n-nodes-base.httpRequest';
 
-async function nodeTypesOf(loader: PackageDirectoryLoader): Promise<INodeTypes> {
+function nodeTypesOf(loader: PackageDirectoryLoader): INodeTypes {
 	const types: Record<string, INodeType | IVersionedNodeType> = {
 		[ITEMS_NODE_TYPE]: new ItemsSource(),
 	};
@@ -215,7 +215,7 @@ function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-async function credentialTypesOf(loader: PackageDirectoryLoader): Promise<Record<string, ICredentialType>> {
+function credentialTypesOf(loader: PackageDirectoryLoader): Record<string, ICredentialType> {
 	return Object.fromEntries(
 		Object.entries(loader.credentialTypes).map(([name, data]) => [name, data.type]),
 	);
@@ -245,8 +245,8 @@ export interface WorkflowRunOptions {
 /** Runs `Items → node` through WorkflowExecute and returns what the node produced. */
 export async function runNode({ node, items, credentials }: WorkflowRunOptions): Promise<NodeRun> {
 	const loader = await loadPackage();
-	const nodeTypes = await nodeTypesOf(loader);
-	const credentialsHelper = new InMemoryCredentialsHelper(await credentialTypesOf(loader), credentials);
+	const nodeTypes = nodeTypesOf(loader);
+	const credentialsHelper = new InMemoryCredentialsHelper(credentialTypesOf(loader), credentials);
 	const nodes: INode[] = [
 		{
 			id: 'items',
@@ -307,10 +307,10 @@ export async function runAlephee(options: AlepheeRunOptions): Promise<NodeRun> {
  */
 export async function testCredential(credentials: AlepheeCredentialData): Promise<INodeCredentialTestResult> {
 	const loader = await loadPackage();
-	const credentialTypes = await credentialTypesOf(loader);
+	const credentialTypes = credentialTypesOf(loader);
 	const credentialType = credentialTypes.alepheeApi;
 	const testRequest = credentialType.test!;
-	const alephee = (await nodeTypesOf(loader)).getByNameAndVersion(ALEPHEE_NODE_TYPE);
+	const alephee = (nodeTypesOf(loader)).getByNameAndVersion(ALEPHEE_NODE_TYPE);
 	const probeType: INodeType = {
 		description: {
 			...alephee.description,

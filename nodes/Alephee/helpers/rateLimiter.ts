@@ -20,12 +20,12 @@ export interface RateLimitHeaders {
 
 export interface Clock {
 	now(): number;
-	sleep(ms: number, signal?: AbortSignal): Promise<void>;
+	sleep(ms: number): Promise<void>;
 }
 
 const systemClock: Clock = {
 	now: () => Date.now(),
-	sleep: async (ms, signal) => await sleep(ms, signal),
+	sleep: async (ms) => await sleep(ms),
 };
 
 /**
