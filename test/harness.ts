@@ -118,6 +118,9 @@ function loadBaseNode(type: string, types: Record<string, INodeType | IVersioned
  * block with the workflow's real expression engine.
  */
 class InMemoryCredentialsHelper extends ICredentialsHelper {
+	/** How often a node asked for decrypted credentials: in n8n, each is a database read. */
+	reads = 0;
+
 	constructor(
 		private readonly credentialTypes: Record<string, ICredentialType>,
 		private readonly stored: Record<string, ICredentialDataDecryptedObject>,
@@ -173,6 +176,7 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		nodeCredentials: { id: string | null },
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		const data = this.stored[nodeCredentials.id ?? ''];
 		if (!data) throw new Error(`No credential with id ${nodeCredentials.id}`);
 		return { ...data };
@@ -232,6 +236,8 @@ export interface NodeRun {
 	error?: IRun['data']['resultData']['error'];
 	run: IRun;
 	taskData?: ITaskData;
+	/** Decrypted-credential reads during the run (n8n reads the database for each). */
+	credentialReads: number;
 }
 
 export interface WorkflowRunOptions {
@@ -274,6 +280,7 @@ export async function runNode({ node, items, credentials }: WorkflowRunOptions):
 		error: run.data.resultData.error,
 		run,
 		taskData,
+		credentialReads: credentialsHelper.reads,
 	};
 }
 

@@ -107,3 +107,15 @@ describe('pacing to Alephee\'s rate limit', () => {
 		expect(sandbox.rejectedByRateLimit).toBeLessThanOrEqual(1);
 	});
 });
+
+describe('cost per item', () => {
+	it('reads the credential once per item, not again for the request (each read is a database read in n8n)', async () => {
+		const items = seed('key-reads', range(4000, 5));
+
+		const result = await deleteAll('key-reads', items);
+
+		expect(result.main.map((item) => item.json.deleted)).toEqual(items.map(() => true));
+		// The engine reads it once for the whole run; the node once per item, to know the key's budget.
+		expect(result.credentialReads).toBeLessThanOrEqual(items.length + 1);
+	});
+});
