@@ -7,6 +7,7 @@
  */
 import { Expression, type INodeParameters } from 'n8n-workflow';
 
+import { httpRequestDeleteParameters } from './n8n/workflows';
 import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
 
@@ -52,22 +53,16 @@ function httpRequestNode(label: string, options: INodeParameters, asExpressions 
 					type: HTTP_REQUEST_NODE_TYPE,
 					typeVersion: 4.2,
 					parameters: {
-						method: 'DELETE',
-						url: value(`${sandbox.baseUrl}/orders`),
-						authentication: 'genericCredentialType',
-						genericAuthType: 'httpQueryAuth',
-						sendQuery: true,
-						queryParameters: {
-							parameters: [
-								{ name: 'accountId', value: value(String(ACCOUNT)) },
-								{ name: 'orderId', value: '={{ $json.id }}' },
-								{ name: 'revertStock', value: value('false') },
-							],
-						},
+						...httpRequestDeleteParameters({
+							url: value(`${sandbox.baseUrl}/orders`),
+							accountId: value(String(ACCOUNT)),
+							orderId: '={{ $json.id }}',
+							revertStock: value('false'),
+						}),
 						sendHeaders: true,
 						headerParameters: { parameters: [{ name: 'Accept', value: value('application/json') }] },
 						options: asExpressions ? { ...options, timeout: '={{ 300000 }}' } : options,
-					},
+					} as INodeParameters,
 					credentials: { httpQueryAuth: { id: 'query', name: 'Alephee key' } },
 					onError: 'continueRegularOutput',
 				},

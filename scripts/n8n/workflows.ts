@@ -67,6 +67,36 @@ export function alepheeDelete(options: AlepheeDeleteOptions): WorkflowNode {
 	};
 }
 
+export interface HttpRequestDeleteValues {
+	/** The full `/orders` URL. */
+	url: string;
+	accountId: string;
+	orderId: string;
+	revertStock: string;
+}
+
+/**
+ * Parameters of n8n's HTTP Request node (v4.2) set up by hand for Alephee's delete call, the
+ * way a user would without this package: the key as a query-auth credential.
+ */
+export function httpRequestDeleteParameters(values: HttpRequestDeleteValues): Record<string, unknown> {
+	return {
+		method: 'DELETE',
+		url: values.url,
+		authentication: 'genericCredentialType',
+		genericAuthType: 'httpQueryAuth',
+		sendQuery: true,
+		queryParameters: {
+			parameters: [
+				{ name: 'accountId', value: values.accountId },
+				{ name: 'orderId', value: values.orderId },
+				{ name: 'revertStock', value: values.revertStock },
+			],
+		},
+		options: {},
+	};
+}
+
 type Connections = Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
 
 /** A workflow whose nodes run one after the other; `extra` adds branches (from, output, to). */
