@@ -79,7 +79,7 @@ const httpBatched = httpRequestNode(
 );
 
 /** Control: the same HTTP request, with as many expressions per item as the engine evaluates for the Alephee node. */
-const httpSameEvaluations = httpRequestNode('HTTP Request node, 6 expressions per item (control)', {}, true);
+const httpSameEvaluations = httpRequestNode('HTTP Request node, fixed values as expressions (control)', {}, true);
 
 /**
  * Counts n8n's expression evaluations, to show where per-item time goes. The wrapper only
