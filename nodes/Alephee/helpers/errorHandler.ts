@@ -1,18 +1,37 @@
 /**
- * One place that turns what Alephee (or the network) answered into words an operations
- * person can act on: `message` says what happened, `description` how to fix it, and
- * Alephee's own `Message` is quoted as it came (it is often in Spanish).
+ * One place that turns what Alephee (or the network, or a gateway in between) answered into
+ * words an operations person can act on: `message` says what happened, `description` how to
+ * fix it, and Alephee's own `Message` is quoted as it came (it is often in Spanish).
+ *
+ * Operations differ only in the words they hand in (`OperationWords`): what the node was
+ * doing, whether the request could have changed data, and what a status means for them.
  */
 
-export interface OrderReference {
-	accountId: number;
-	orderId: number;
+export interface StatusWords {
+	message: string;
+	advice: string;
+}
+
+export interface OperationWords {
+	/** What the node was doing, to end a sentence: "while deleting order 200". */
+	doing: string;
+	/** The account the request was for, when there is one. */
+	accountId?: number;
+	/**
+	 * For requests that change data: what is unknown when no clear answer came ("The order may
+	 * or may not have been deleted"). Left out for reads, which change nothing.
+	 */
+	uncertainOutcome?: string;
+	/** For requests that change data: what is certain when the request was never processed. */
+	notDone?: string;
+	/** What a status means for this operation, where it differs from the generic words. */
+	statuses?: Partial<Record<number, StatusWords>>;
 }
 
 export interface AlepheeFailure {
 	message: string;
 	description: string;
-	/** The HTTP status as text, when Alephee answered. */
+	/** The HTTP status as text, when an answer came. */
 	httpCode?: string;
 	/** The network error code (such as `ECONNRESET`), when no answer came. */
 	errorCode?: string;
@@ -20,27 +39,36 @@ export interface AlepheeFailure {
 	alepheeMessage?: string;
 }
 
-interface FailureContext {
-	order: OrderReference;
-	/** Text that must never be echoed back, even if the server quotes it. */
-	secret?: string;
+const MAX_QUOTED_LENGTH = 1000;
+const MAX_TITLE_LENGTH = 120;
+
+/** Reason phrases of the statuses a gateway or proxy answers with (Alephee documents only 500). */
+const GATEWAY_REASONS: Record<number, string> = {
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+	504: 'Gateway Timeout',
+};
+
+function hideSecret(text: string, secret: string | undefined): string {
+	return secret ? text.split(secret).join('[hidden]') : text;
 }
 
-const MAX_QUOTED_LENGTH = 1000;
+function clip(text: string, length: number): string {
+	return text.length > length ? `${text.slice(0, length)}…` : text;
+}
 
 /** Alephee errors are `{"Status": n, "Message": "…"}`; a 500 is a plain string. */
 export function readAlepheeMessage(body: unknown, secret?: string): string | undefined {
 	let text: string | undefined;
 	if (typeof body === 'string') {
-		text = messageFromText(body);
+		text = isMarkup(body) ? undefined : messageFromText(body);
 	} else if (body && typeof body === 'object' && !Array.isArray(body)) {
 		const message = (body as Record<string, unknown>).Message ?? (body as Record<string, unknown>).message;
 		if (typeof message === 'string') text = message;
 	}
 	text = text?.trim();
 	if (!text) return undefined;
-	if (secret) text = text.split(secret).join('[hidden]');
-	return text.length > MAX_QUOTED_LENGTH ? `${text.slice(0, MAX_QUOTED_LENGTH)}…` : text;
+	return clip(hideSecret(text, secret), MAX_QUOTED_LENGTH);
 }
 
 function messageFromText(text: string): string {
@@ -54,79 +82,149 @@ function messageFromText(text: string): string {
 	return text;
 }
 
+/** An HTML or XML page: a proxy's or gateway's, never Alephee's (its bodies are JSON or plain text). */
+function isMarkup(text: string): boolean {
+	return /^\s*</.test(text);
+}
+
+/** The `<title>` of a page, as plain text, to name it without quoting its markup. */
+export function pageTitle(body: unknown, secret?: string): string | undefined {
+	if (typeof body !== 'string') return undefined;
+	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+	const text = title?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+	return text ? clip(hideSecret(text, secret), MAX_TITLE_LENGTH) : undefined;
+}
+
+/** Alephee's documented error body: `{Status, Message}` JSON (parsed already, or as text). */
+function isAlepheeJson(body: unknown): boolean {
+	if (body && typeof body === 'object') return true;
+	if (typeof body !== 'string' || isMarkup(body)) return false;
+	try {
+		const parsed: unknown = JSON.parse(body);
+		return !!parsed && typeof parsed === 'object';
+	} catch {
+		return false;
+	}
+}
+
+/** Whether a body can be Alephee's: its JSON, nothing (304), or plain text for a 500 (the only one documented so). */
+function isAlepheeShaped(body: unknown, statusCode: number): boolean {
+	if (body === undefined || body === null || body === '') return true;
+	if (typeof body === 'string' && !isMarkup(body) && statusCode === 500) return true;
+	return isAlepheeJson(body);
+}
+
 function withAlepheeWords(advice: string, alepheeMessage: string | undefined): string {
 	return alepheeMessage
 		? `${advice} Alephee says: "${alepheeMessage}"`
 		: `${advice} Alephee sent no explanation.`;
 }
 
+/** What to do when it is unknown whether Alephee processed the request. */
+function checkBeforeRetrying(words: OperationWords): string {
+	return words.uncertainOutcome
+		? `${words.uncertainOutcome}: check it in Alephee before running this item again.`
+		: 'Nothing was changed in Alephee (this only reads data): run it again.';
+}
+
+function genericStatusWords(statusCode: number, words: OperationWords): StatusWords {
+	const account = words.accountId === undefined ? 'the account' : `account ${words.accountId}`;
+	switch (statusCode) {
+		case 400:
+			return {
+				message: `Alephee rejected the request as invalid while ${words.doing}`,
+				advice: 'Check the values of the fields (IDs are the whole numbers shown in Alephee; dates are full dates).',
+			};
+		case 401:
+			return {
+				message: 'Alephee did not accept the API key for this account',
+				advice: `Check the API key in the Alephee credential, and that ${account} belongs to that key (Alephee support issues keys and ties them to accounts).`,
+			};
+		case 403:
+			return {
+				message: `The API key is not allowed to use ${account}`,
+				advice: `Check that ${account} belongs to the API key in the Alephee credential; ask Alephee support to tie it to the key if it should.`,
+			};
+		case 404:
+			return {
+				message: `Alephee found nothing to act on while ${words.doing}`,
+				advice: 'Check the IDs: they are the ones shown in Alephee, for this account.',
+			};
+		case 413:
+			return {
+				message: `Alephee refused the request as too large while ${words.doing}`,
+				advice: 'Alephee limits how many objects one request may carry. Nothing was processed.',
+			};
+		case 429:
+			return {
+				message: "Alephee's rate limit was reached and the node stopped retrying",
+				advice:
+					'The API key used up its request budget for this minute. Run the workflow again later, or raise "Rate Limit Retries" under Options. Other workflows using the same key share this budget.',
+			};
+		default:
+			if (statusCode >= 500) {
+				return {
+					message: `Alephee had an internal error while ${words.doing}`,
+					advice: `${checkBeforeRetrying(words)} If it keeps happening, contact Alephee support.`,
+				};
+			}
+			return {
+				message: `Alephee answered with unexpected status ${statusCode} while ${words.doing}`,
+				advice: words.uncertainOutcome
+					? `${checkBeforeRetrying(words)}`
+					: 'Run it again; if it keeps happening, contact Alephee support.',
+			};
+	}
+}
+
 export function describeHttpFailure(
 	statusCode: number,
 	body: unknown,
-	{ order, secret }: FailureContext,
+	words: OperationWords,
+	secret?: string,
 ): AlepheeFailure {
-	const alepheeMessage = readAlepheeMessage(body, secret);
-	const { accountId, orderId } = order;
-	const fail = (message: string, advice: string): AlepheeFailure => ({
-		message,
-		description: withAlepheeWords(advice, alepheeMessage),
-		httpCode: String(statusCode),
-		alepheeMessage,
-	});
+	const httpCode = String(statusCode);
+	const title = pageTitle(body, secret);
+	const named = title ? ` (its page is titled "${title}")` : '';
 
-	switch (statusCode) {
-		case 304:
-			return fail(
-				`Order ${orderId} was not deleted: Alephee reported nothing to change`,
-				'Alephee answered "304 Not Modified", so nothing was deleted. Open the order in Alephee to see its current status (a deleted order stays visible with status 70, Deleted).',
-			);
-		case 400:
-			return fail(
-				`Alephee rejected the request to delete order ${orderId} as invalid`,
-				'Check that Account ID and Order ID are the numeric IDs shown in Alephee.',
-			);
-		case 401:
-			return fail(
-				'Alephee did not accept the API key for this account',
-				`Check the API key in the Alephee credential, and that account ${accountId} belongs to that key (Alephee support issues keys and ties them to accounts).`,
-			);
-		case 403:
-			return fail(
-				`The API key is not allowed to delete orders of account ${accountId}`,
-				`Check that account ${accountId} belongs to the API key in the Alephee credential; ask Alephee support to tie it to the key if it should.`,
-			);
-		case 404:
-			return fail(
-				`Order ${orderId} was not found in account ${accountId}`,
-				"Check that Order ID is Alephee's internal order ID (not the marketplace's order number) and that the order belongs to this account.",
-			);
-		case 412:
-			return fail(
-				`Alephee refused to delete order ${orderId}`,
-				'Only orders created through the Alephee API can be deleted; orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot.',
-			);
-		case 413:
-			return fail(
-				'Alephee refused the request as too large',
-				'Delete one order per item; Alephee limits how many objects one request may carry.',
-			);
-		case 429:
-			return fail(
-				"Alephee's rate limit was reached and the node stopped retrying",
-				'The API key used up its request budget for this minute. Run the workflow again later, or raise "Rate Limit Retries" under Options. Other workflows using the same key share this budget.',
-			);
-		default:
-			if (statusCode >= 500) {
-				return fail(
-					`Alephee had an internal error while deleting order ${orderId}`,
-					'The order may or may not have been deleted: check it in Alephee before running this item again. If it keeps happening, contact Alephee support.',
-				);
-			}
-			return fail(
-				`Alephee answered with unexpected status ${statusCode} for order ${orderId}`,
-				'Nothing confirms the order was deleted: check it in Alephee.',
-			);
+	if (GATEWAY_REASONS[statusCode] && !isAlepheeJson(body)) {
+		return {
+			message: `A gateway between n8n and Alephee answered ${statusCode} ${GATEWAY_REASONS[statusCode]} while ${words.doing}`,
+			description: `The answer came from a proxy or gateway on the way to Alephee, not from Alephee's API${named}. ${checkBeforeRetrying(words)} If it keeps happening, check the Base URL and any proxy between n8n and Alephee, or ask Alephee support whether its API is down.`,
+			httpCode,
+		};
 	}
+
+	const { message, advice } = words.statuses?.[statusCode] ?? genericStatusWords(statusCode, words);
+	if (!isAlepheeShaped(body, statusCode)) {
+		// Markup or unexpected text is not quoted: at most the page's title is named.
+		return {
+			message,
+			description: `${advice} The answer was not in Alephee's format${named}, so a proxy or gateway between n8n and Alephee may have sent it.`,
+			httpCode,
+		};
+	}
+	const alepheeMessage = readAlepheeMessage(body, secret);
+	return { message, description: withAlepheeWords(advice, alepheeMessage), httpCode, alepheeMessage };
+}
+
+/** Seconds as a person reads them: "45 seconds", "3 minutes", "1 hour". */
+export function humanDuration(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	const plural = (value: number, unit: string) => `${value} ${unit}${value === 1 ? '' : 's'}`;
+	if (seconds < 120) return plural(seconds, 'second');
+	if (seconds < 3600) return plural(Math.round(seconds / 60), 'minute');
+	return plural(Math.round(seconds / 360) / 10, 'hour');
+}
+
+/** A 429 that announced a wait longer than the node is allowed to wait. */
+export function describeLongRateLimitWait(waitMs: number, maxWaitMs: number, words: OperationWords): AlepheeFailure {
+	const notDone = words.notDone ?? 'Nothing was changed in Alephee';
+	return {
+		message: `Alephee asked to wait ${humanDuration(waitMs)} before the next request, longer than this node waits`,
+		description: `${notDone}. Alephee's rate limit answered "429 Too Many Requests" while ${words.doing} and asked for a wait of ${humanDuration(waitMs)}; the node waits at most ${humanDuration(maxWaitMs)} ("Longest Rate Limit Wait" under Options). Alephee's rate-limit window is one minute, so a wait this long usually means the API key is blocked or a proxy in between is misconfigured. Run it again later, or ask Alephee support whether the key is blocked.`,
+		httpCode: '429',
+	};
 }
 
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
@@ -137,15 +235,13 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EH
  * When no HTTP answer came. The raw error holds the request URL, and with it the API key,
  * so only its code is read: nothing of it is passed on.
  */
-export function describeTransportFailure(error: unknown, { order }: FailureContext): AlepheeFailure {
+export function describeTransportFailure(error: unknown, words: OperationWords): AlepheeFailure {
 	const code = errorCode(error);
-	const { orderId } = order;
 	if (code && TIMEOUT_CODES.has(code)) {
 		return {
-			message: `Alephee did not answer in time while deleting order ${orderId}`,
-			description:
-				'The order may or may not have been deleted: check it in Alephee before running this item again. If Alephee is slow, raise Timeout under Request Options.',
-			errorCode: code ?? 'ETIMEDOUT',
+			message: `Alephee did not answer in time while ${words.doing}`,
+			description: `${checkBeforeRetrying(words)} If Alephee is slow, raise Timeout under Request Options.`,
+			errorCode: code,
 		};
 	}
 	if (code && UNREACHABLE_CODES.has(code)) {
@@ -157,15 +253,14 @@ export function describeTransportFailure(error: unknown, { order }: FailureConte
 	}
 	if (code && DROPPED_CODES.has(code)) {
 		return {
-			message: `The connection to Alephee dropped while deleting order ${orderId}`,
-			description:
-				'The order may or may not have been deleted: check it in Alephee before running this item again.',
+			message: `The connection to Alephee dropped while ${words.doing}`,
+			description: checkBeforeRetrying(words),
 			errorCode: code,
 		};
 	}
 	return {
-		message: `The request to delete order ${orderId} failed before Alephee answered`,
-		description: 'The order may or may not have been deleted: check it in Alephee before running this item again.',
+		message: `The request failed before Alephee answered, while ${words.doing}`,
+		description: checkBeforeRetrying(words),
 		errorCode: code,
 	};
 }

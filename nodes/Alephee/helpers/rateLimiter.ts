@@ -41,8 +41,24 @@ const DEFAULT_THROTTLE_MS = 1_000;
 interface Waiter {
 	grant: () => void;
 	refuse: (reason: unknown) => void;
+	/** The longest wait a 429 may impose on this request before it gives up. */
+	maxWaitMs: number;
 	signal?: AbortSignal;
 	onAbort?: () => void;
+}
+
+/**
+ * Alephee asked (through a 429) for a longer wait than the request may take. Its window is one
+ * minute, so such a wait means something else (a blocked key, a misconfigured proxy): the
+ * request fails at once instead of hanging, and so does every request queued behind it.
+ */
+export class RateLimitWaitTooLong extends Error {
+	constructor(
+		readonly waitMs: number,
+		readonly maxWaitMs: number,
+	) {
+		super(`Alephee asked for a wait of ${Math.round(waitMs / 1000)} s, longer than ${Math.round(maxWaitMs / 1000)} s`);
+	}
 }
 
 export class RateLimitBudget {
@@ -61,13 +77,21 @@ export class RateLimitBudget {
 
 	private wakeUpAt: number | undefined;
 
+	/** Until when a 429 told everyone on this budget to wait. */
+	private blockedUntil = 0;
+
 	constructor(private readonly clock: Clock = systemClock) {}
 
-	/** Resolves when this request may be sent. Rejects if the execution is cancelled meanwhile. */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	/**
+	 * Resolves when this request may be sent. Rejects if the execution is cancelled meanwhile,
+	 * or if a 429 imposes a longer wait than `maxWaitMs`.
+	 */
+	async acquire(signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
 		if (signal?.aborted) throw signal.reason ?? new Error('Execution cancelled');
+		const blockedFor = this.blockedUntil - this.clock.now();
+		if (blockedFor > maxWaitMs) throw new RateLimitWaitTooLong(blockedFor, maxWaitMs);
 		await new Promise<void>((grant, refuse) => {
-			const waiter: Waiter = { grant, refuse, signal };
+			const waiter: Waiter = { grant, refuse, maxWaitMs, signal };
 			if (signal) {
 				waiter.onAbort = () => {
 					const position = this.queue.indexOf(waiter);
@@ -87,11 +111,22 @@ export class RateLimitBudget {
 		this.dispatch();
 	}
 
-	/** A 429: nobody on this budget sends again before the server's announced wait is over. */
+	/**
+	 * A 429: nobody on this budget sends again before the server's announced wait is over, and
+	 * queued requests that may not wait that long are refused now rather than left hanging.
+	 */
 	throttled(headers: RateLimitHeaders, fallbackMs = DEFAULT_THROTTLE_MS): number {
 		const waitMs = throttleWaitMs(headers, fallbackMs);
 		this.learn(headers);
-		this.theoreticalArrival = Math.max(this.theoreticalArrival, this.clock.now() + waitMs + this.tolerance());
+		const now = this.clock.now();
+		this.blockedUntil = Math.max(this.blockedUntil, now + waitMs);
+		this.theoreticalArrival = Math.max(this.theoreticalArrival, now + waitMs + this.tolerance());
+		const blockedFor = this.blockedUntil - now;
+		for (const waiter of this.queue.filter((queued) => queued.maxWaitMs < blockedFor)) {
+			this.queue.splice(this.queue.indexOf(waiter), 1);
+			this.forget(waiter);
+			waiter.refuse(new RateLimitWaitTooLong(blockedFor, waiter.maxWaitMs));
+		}
 		this.dispatch();
 		return waitMs;
 	}
@@ -156,8 +191,12 @@ export class RateLimitBudget {
 
 	private grantNext(): void {
 		const waiter = this.queue.shift()!;
-		if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+		this.forget(waiter);
 		waiter.grant();
+	}
+
+	private forget(waiter: Waiter): void {
+		if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
 	}
 
 	private wakeAt(time: number): void {

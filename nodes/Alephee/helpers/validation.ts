@@ -1,13 +1,13 @@
 /**
- * Alephee identifies accounts and orders by positive integers. Expressions can hand us
- * anything (text, decimals, empty cells), so every ID is checked before a request leaves.
+ * Expressions can hand the node anything (text, decimals, empty cells, "TRUE" from a
+ * spreadsheet), so every value that goes to Alephee is checked, and put in the one form
+ * Alephee reads, before a request leaves.
  */
-export type IdCheck = { valid: true; value: number } | { valid: false; problem: string };
+export type Check<T> = { valid: true; value: T } | { valid: false; problem: string };
 
-export function checkPositiveWholeNumber(raw: unknown): IdCheck {
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-		return { valid: false, problem: 'it is empty' };
-	}
+/** Alephee identifies accounts, orders and products by positive integers. */
+export function checkPositiveWholeNumber(raw: unknown): Check<number> {
+	if (isEmpty(raw)) return { valid: false, problem: 'it is empty' };
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	if (!/^-?\d+$/.test(text)) {
 		return { valid: false, problem: `"${describeValue(raw)}" is not a whole number` };
@@ -20,6 +20,22 @@ export function checkPositiveWholeNumber(raw: unknown): IdCheck {
 		return { valid: false, problem: `"${text}" is too large to be an Alephee ID` };
 	}
 	return { valid: true, value };
+}
+
+/** A switch set by an expression: a boolean, or the text true/false in any case. */
+export function checkBoolean(raw: unknown): Check<boolean> {
+	if (typeof raw === 'boolean') return { valid: true, value: raw };
+	if (typeof raw === 'string') {
+		const text = raw.trim().toLowerCase();
+		if (text === 'true') return { valid: true, value: true };
+		if (text === 'false') return { valid: true, value: false };
+	}
+	if (isEmpty(raw)) return { valid: false, problem: 'it is empty' };
+	return { valid: false, problem: `"${describeValue(raw)}" is neither true nor false` };
+}
+
+function isEmpty(raw: unknown): boolean {
+	return raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 }
 
 function describeValue(raw: unknown): string {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { orderDeleteDescription } from './delete';
+import { runOperation } from '../../transport/operation';
+import { orderDelete, orderDeleteFields } from './delete';
 
 const showOnlyForOrders = { resource: ['order'] };
 
@@ -18,15 +19,14 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Delete an order',
 				description: 'Delete an order that was created through the Alephee API',
 				routing: {
-					// Every answer, whatever its status, is turned into a result or a clear error by the transport
 					request: { method: 'DELETE', url: '/orders' },
-					// The engine only lets `pagination` wrap the request: it is how the node paces and retries
+					// The engine only lets `pagination` wrap the request: it is how the transport hooks in
 					send: { paginate: true },
-					operations: { pagination: orderDeleteDescription.send },
+					operations: { pagination: runOperation(orderDelete) },
 				},
 			},
 		],
 		default: 'delete',
 	},
-	...orderDeleteDescription.fields,
+	...orderDeleteFields,
 ];

@@ -1,6 +1,7 @@
 import {
 	type Clock,
 	RateLimitBudget,
+	RateLimitWaitTooLong,
 	readRateLimitHeaders,
 	throttleWaitMs,
 } from '../../../../nodes/Alephee/helpers/rateLimiter';
@@ -144,6 +145,36 @@ describe('RateLimitBudget', () => {
 		budget.release();
 		await flush();
 		expect(granted).toHaveLength(2);
+	});
+
+	it('after a 429 asking for longer than a request may wait, refuses the queued requests at once', async () => {
+		budget.observe({ limit: 60, remaining: 0 });
+		const patient = budget.acquire(undefined, 7_200_000);
+		const refused = [budget.acquire(undefined, 120_000), budget.acquire(undefined, 60_000)];
+		await flush();
+		budget.throttled({ limit: 60, remaining: 0, retryAfterSeconds: 3600 });
+		for (const request of refused) await expect(request).rejects.toBeInstanceOf(RateLimitWaitTooLong);
+		await expect(refused[0]).rejects.toMatchObject({ waitMs: 3_600_000, maxWaitMs: 120_000 });
+		// A request that may wait that long stays queued, and goes when the wait is over.
+		expect(budget.pendingRequests).toBe(1);
+		let granted = false;
+		void patient.then(() => (granted = true));
+		await clock.advance(3_599_000);
+		expect(granted).toBe(false);
+		await clock.advance(2_000);
+		expect(granted).toBe(true);
+	});
+
+	it('refuses new requests while such a wait lasts, and takes them again once it is within their bound', async () => {
+		budget.observe({ limit: 60, remaining: 5 });
+		budget.throttled({ limit: 60, remaining: 0, retryAfterSeconds: 300 });
+		await expect(budget.acquire(undefined, 120_000)).rejects.toMatchObject({ waitMs: 300_000 });
+		expect(budget.pendingRequests).toBe(0);
+		await clock.advance(200_000);
+		let granted = false;
+		void budget.acquire(undefined, 120_000).then(() => (granted = true));
+		await clock.advance(100_001);
+		expect(granted).toBe(true);
 	});
 
 	it('drops a waiting request when its execution is cancelled', async () => {

@@ -1,4 +1,4 @@
-import { checkPositiveWholeNumber } from '../../../../nodes/Alephee/helpers/validation';
+import { checkBoolean, checkPositiveWholeNumber } from '../../../../nodes/Alephee/helpers/validation';
 
 describe('checkPositiveWholeNumber', () => {
 	it.each([
@@ -27,5 +27,31 @@ describe('checkPositiveWholeNumber', () => {
 		['99999999999999999999', '"99999999999999999999" is too large to be an Alephee ID'],
 	])('refuses %p: %s', (raw, problem) => {
 		expect(checkPositiveWholeNumber(raw)).toEqual({ valid: false, problem });
+	});
+});
+
+describe('checkBoolean', () => {
+	it.each([
+		[true, true],
+		[false, false],
+		['true', true],
+		['TRUE', true],
+		[' True ', true],
+		['false', false],
+		['FaLsE', false],
+	])('accepts %p as %p', (raw, value) => {
+		expect(checkBoolean(raw)).toEqual({ valid: true, value });
+	});
+
+	it.each([
+		[undefined, 'it is empty'],
+		['', 'it is empty'],
+		['0', '"0" is neither true nor false'],
+		['1', '"1" is neither true nor false'],
+		['yes', '"yes" is neither true nor false'],
+		[0, '"0" is neither true nor false'],
+		[1, '"1" is neither true nor false'],
+	])('refuses %p: %s', (raw, problem) => {
+		expect(checkBoolean(raw)).toEqual({ valid: false, problem });
 	});
 });

@@ -84,6 +84,44 @@ describe('Order → Delete: the request', () => {
 	});
 });
 
+describe('Order → Delete: Revert Stock from an expression', () => {
+	it.each([
+		[true, true],
+		[false, false],
+		['true', true],
+		[' TRUE ', true],
+		['True', true],
+		['false', false],
+		['False', false],
+		['FALSE ', false],
+	])('%j is sent as the canonical %s, and the output says exactly what was sent', async (value, sent) => {
+		const result = await deleteOrder({ accountId: String(ACCOUNT), orderId: '101', revertStock: '={{ $json.revert }}' }, { items: [{ revert: value }] });
+
+		expect(result.error).toBeUndefined();
+		const [request] = sandbox.deleteRequests();
+		expect(request.query.revertStock).toBe(String(sent));
+		expect(result.main[0].json).toEqual({ deleted: true, orderId: 101, accountId: ACCOUNT, revertStock: sent });
+		expect(sandbox.stockOf(ACCOUNT, 'XYZ')).toBe(sent ? 15 : 10);
+	});
+
+	it.each([['0'], ['1'], ['yes'], ['no'], [''], [0], [null]])(
+		'refuses %j before sending, naming Revert Stock and the value',
+		async (value) => {
+			const result = await deleteOrder(
+				{ accountId: String(ACCOUNT), orderId: '101', revertStock: '={{ $json.revert }}' },
+				{ items: [{ revert: value }], onError: 'continueRegularOutput' },
+			);
+
+			expect(result.main).toHaveLength(1);
+			expect(result.main[0].json.error).toMatch(/^Revert Stock is not valid: /);
+			if (value !== '' && value !== null) expect(result.main[0].json.error).toContain(`"${value}" is neither true nor false`);
+			expect(result.main[0].json.message).toMatch(/Revert Stock must be true or false.*Nothing was sent to Alephee/);
+			expect(sandbox.requests).toHaveLength(0);
+			expect(sandbox.order(ACCOUNT, 101)?.status).not.toBe(ORDER_STATUS_DELETED);
+		},
+	);
+});
+
 describe('Order → Delete: input checked before anything is sent', () => {
 	it.each([
 		['text', 'abc', /Order ID is not valid: "abc" is not a whole number/],
@@ -166,6 +204,8 @@ describe('Order → Delete: every documented answer explained', () => {
 		expect(result.main[0].json).toEqual({
 			error: 'Order 101 was not deleted: Alephee reported nothing to change',
 			message: expect.stringMatching(/nothing was deleted\..*Alephee sent no explanation\.$/),
+			accountId: ACCOUNT,
+			orderId: 101,
 		});
 	});
 
@@ -187,6 +227,21 @@ describe('Order → Delete: every documented answer explained', () => {
 		expect(error.description).toMatch(/may or may not have been deleted/);
 		expect(error.description).toContain('Alephee says: "Object reference not set to an instance of an object."');
 		expect(error.httpCode).toBe('500');
+	});
+
+	it('502 with a gateway\'s HTML page: says a gateway answered, quotes no markup, no retry', async () => {
+		sandbox.failNextWith({
+			status: 502,
+			contentType: 'text/html',
+			body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>',
+		});
+		const error = await failWith('101');
+		expect(error.message).toBe('A gateway between n8n and Alephee answered 502 Bad Gateway while deleting order 101');
+		expect(error.description).toContain('(its page is titled "502 Bad Gateway")');
+		expect(error.description).toContain('The order may or may not have been deleted: check it in Alephee');
+		expect(error.description).not.toMatch(/<|nginx|DOCTYPE/);
+		expect(error.httpCode).toBe('502');
+		expect(sandbox.deleteRequests()).toHaveLength(1);
 	});
 
 	it('a request that gets no answer in time → a timeout error, no retry', async () => {
@@ -229,12 +284,21 @@ describe('Order → Delete: N items in, N outcomes out, each paired', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => item.pairedItem)).toEqual(mixedItems.map((_, item) => ({ item })));
 		expect(result.main.map((item) => item.json.deleted ?? false)).toEqual([true, false, false, false, true]);
+		// Beside the reason, the order it was for, so a table shows which one failed.
 		expect(result.main[1].json).toEqual({
 			error: 'Alephee refused to delete order 200',
 			message:
 				'Only orders created through the Alephee API can be deleted; orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot. Alephee says: "La orden pertenece a un canal conectado de forma nativa y no puede ser eliminada."',
+			accountId: ACCOUNT,
+			orderId: 200,
 		});
-		expect(result.main[2].json.error).toBe('Order ID is not valid: "x" is not a whole number');
+		// An invalid value is kept as it was typed.
+		expect(result.main[2].json).toEqual({
+			error: 'Order ID is not valid: "x" is not a whole number',
+			message: expect.stringMatching(/^Order ID must be a positive whole number/),
+			accountId: ACCOUNT,
+			orderId: 'x',
+		});
 	});
 
 	it('error output: successes on main, failures on the error output, all with their pairedItem', async () => {
@@ -250,6 +314,7 @@ describe('Order → Delete: N items in, N outcomes out, each paired', () => {
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
 		// The error output keeps the input item's fields beside the reason.
 		expect(result.errorOutput[0].json).toMatchObject({ id: 200, error: 'Alephee refused to delete order 200' });
+		// There n8n's own shape: exactly error and message beside the input item's fields.
 		expect(result.errorOutput[2].json).toEqual({
 			id: 555,
 			error: 'Order 555 was not found in account 4321',

@@ -108,6 +108,68 @@ describe('pacing to Alephee\'s rate limit', () => {
 	});
 });
 
+describe('a rate-limit wait longer than anyone would accept', () => {
+	const LONG_WAIT = { ...RATE_LIMITED, retryAfterSeconds: 3600 };
+
+	it('fails the item at once, saying how long Alephee asked to wait, and fails the items queued behind it too', async () => {
+		sandbox.setRateLimit({ perMinute: 60, burst: 2 });
+		const items = seed('key-blocked', range(5000, 6));
+		sandbox.failNextWith(LONG_WAIT);
+
+		const started = Date.now();
+		const result = await deleteAll('key-blocked', items);
+
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(result.main).toHaveLength(6);
+		expect(result.main.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		for (const [index, item] of result.main.entries()) {
+			expect(item.json).toEqual({
+				error: 'Alephee asked to wait 1 hour before the next request, longer than this node waits',
+				message: expect.stringMatching(new RegExp(`^Order ${5000 + index} was not deleted\\..*at most 2 minutes`)),
+				accountId: ACCOUNT,
+				orderId: 5000 + index,
+			});
+		}
+		// Only the request that got the 429 went out; nothing was deleted.
+		expect(sandbox.deleteRequests()).toHaveLength(1);
+		for (const id of range(5000, 6)) expect(sandbox.order(ACCOUNT, id)?.status).not.toBe(ORDER_STATUS_DELETED);
+	});
+
+	it('another execution on the same key fails the same way instead of hanging, sending nothing', async () => {
+		const first = seed('key-blocked-shared', range(6000, 3));
+		const second = seed('key-blocked-shared', range(6100, 3));
+		sandbox.failNextWith(LONG_WAIT);
+
+		const started = Date.now();
+		const [a, b] = await Promise.all([deleteAll('key-blocked-shared', first), deleteAll('key-blocked-shared', second)]);
+		const later = await deleteAll('key-blocked-shared', seed('key-blocked-shared', [6200]));
+
+		expect(Date.now() - started).toBeLessThan(5000);
+		for (const item of [...a.main, ...b.main, ...later.main]) {
+			expect(item.json.error).toBe('Alephee asked to wait 1 hour before the next request, longer than this node waits');
+		}
+		expect([a.main.length, b.main.length, later.main.length]).toEqual([3, 3, 1]);
+		expect(sandbox.deleteRequests()).toHaveLength(1);
+	});
+
+	it('the bound is an option: a wait within it is waited, one past it fails without waiting', async () => {
+		const within = seed('key-bound-within', [7000]);
+		sandbox.failNextWith({ ...RATE_LIMITED, retryAfterSeconds: 1 });
+		const waited = await deleteAll('key-bound-within', within, { maxRateLimitWait: 2 });
+		expect(waited.main[0].json).toMatchObject({ deleted: true, orderId: 7000 });
+
+		const past = seed('key-bound-past', [7001]);
+		sandbox.failNextWith({ ...RATE_LIMITED, retryAfterSeconds: 3 });
+		const started = Date.now();
+		const refused = await deleteAll('key-bound-past', past, { maxRateLimitWait: 2 });
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(refused.main[0].json).toMatchObject({
+			error: 'Alephee asked to wait 3 seconds before the next request, longer than this node waits',
+			message: expect.stringContaining('the node waits at most 2 seconds'),
+		});
+	});
+});
+
 describe('cost per item', () => {
 	it('reads the credential once per item, not again for the request (each read is a database read in n8n)', async () => {
 		const items = seed('key-reads', range(4000, 5));

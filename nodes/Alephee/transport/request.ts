@@ -1,0 +1,164 @@
+import { createHash } from 'crypto';
+import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	JsonObject,
+	RequestHelperFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	type AlepheeFailure,
+	describeHttpFailure,
+	describeLongRateLimitWait,
+	describeTransportFailure,
+	type OperationWords,
+} from '../helpers/errorHandler';
+import { RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitBudget, sharedBudget } from '../helpers/rateLimiter';
+
+export const CREDENTIAL_TYPE = 'alepheeApi';
+export const DEFAULT_RATE_LIMIT_RETRIES = 5;
+/** Alephee's window is one minute; a 429 asking for much longer than that means something else. */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS = 120;
+
+export interface AlepheeCredentials extends ICredentialDataDecryptedObject {
+	apiKey: string;
+	baseUrl: string;
+}
+
+/** What a request needs from the n8n context it runs in: an item's, a list search's or a poll's. */
+export interface TransportContext {
+	getNode(): INode;
+	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
+}
+
+export interface SendSettings {
+	credentials: AlepheeCredentials;
+	/** How errors describe what the request was for. */
+	words: OperationWords;
+	rateLimitRetries?: number;
+	maxRateLimitWaitMs?: number;
+	/** The execution's cancel signal: a stopped execution sends nothing more. */
+	signal?: AbortSignal;
+	itemIndex?: number;
+}
+
+/** The credential's Base URL without trailing slashes, for requests outside the declarative routing. */
+export function baseUrlOf(credentials: AlepheeCredentials): string {
+	return credentials.baseUrl.replace(/\/+$/, '');
+}
+
+/**
+ * How every Alephee request is sent, whatever the operation:
+ * - it waits for its turn in the API key's rate-limit budget for that endpoint,
+ * - retries a 429 after the wait Alephee announces (a 429 was not processed, so a retry cannot
+ *   act twice), unless that wait is longer than the request may wait,
+ * - returns a 2xx answer, or throws an error in words a person can act on. Nothing of the
+ *   request URL (which holds the key) reaches an error.
+ */
+export async function sendToAlephee(
+	context: TransportContext,
+	options: IHttpRequestOptions,
+	settings: SendSettings,
+): Promise<IN8nHttpFullResponse> {
+	const { credentials, words } = settings;
+	const retries = settings.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
+	const maxWaitMs = settings.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS * 1000;
+	const budget = sharedBudget(budgetId(credentials.apiKey, options));
+	for (let attempt = 0; ; attempt++) {
+		try {
+			await budget.acquire(settings.signal, maxWaitMs);
+		} catch (error) {
+			if (error instanceof RateLimitWaitTooLong) {
+				throw failureError(context.getNode(), describeLongRateLimitWait(error.waitMs, maxWaitMs, words), settings.itemIndex);
+			}
+			// Only a cancelled execution stops a wait.
+			throw new NodeOperationError(context.getNode(), 'The execution was stopped before this request was sent', {
+				itemIndex: settings.itemIndex,
+			});
+		}
+		const response = await sendOnce(context, options, settings, budget);
+		const headers = readRateLimitHeaders(response.headers);
+		if (response.statusCode !== 429) {
+			budget.observe(headers);
+			if (response.statusCode >= 200 && response.statusCode < 300) return response;
+			throw failureError(
+				context.getNode(),
+				describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey),
+				settings.itemIndex,
+			);
+		}
+		const waitMs = budget.throttled(headers);
+		if (waitMs > maxWaitMs) {
+			throw failureError(context.getNode(), describeLongRateLimitWait(waitMs, maxWaitMs, words), settings.itemIndex);
+		}
+		if (attempt >= retries) {
+			throw failureError(
+				context.getNode(),
+				describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey),
+				settings.itemIndex,
+			);
+		}
+	}
+}
+
+async function sendOnce(
+	context: TransportContext,
+	options: IHttpRequestOptions,
+	settings: SendSettings,
+	budget: RateLimitBudget,
+): Promise<IN8nHttpFullResponse> {
+	// Handing over what was already read saves the helper a second credential read (a database
+	// read and a decryption in n8n) for every request.
+	const { id, name } = context.getNode().credentials?.[CREDENTIAL_TYPE] ?? {};
+	const authentication: IAdditionalCredentialOptions = {
+		credentialsDecrypted: { id: id ?? '', name: name ?? '', type: CREDENTIAL_TYPE, data: settings.credentials },
+	};
+	try {
+		// Every status comes back as an answer to describe: a thrown HTTP error would carry the URL.
+		return (await context.helpers.httpRequestWithAuthentication.call(
+			context as never,
+			CREDENTIAL_TYPE,
+			{ ...options, abortSignal: settings.signal, returnFullResponse: true, ignoreHttpStatusErrors: true },
+			authentication,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		budget.release();
+		if (settings.signal?.aborted) {
+			throw new NodeOperationError(context.getNode(), `The execution was stopped while ${settings.words.doing}`, {
+				itemIndex: settings.itemIndex,
+				description: settings.words.uncertainOutcome ? `${settings.words.uncertainOutcome}: check it in Alephee.` : undefined,
+			});
+		}
+		// The raw error carries the request URL, and with it the API key: only its code is read.
+		throw failureError(context.getNode(), describeTransportFailure(error, settings.words), settings.itemIndex);
+	}
+}
+
+/** An n8n error from a described failure, carrying the status and Alephee's words apart too. */
+export function failureError(node: INode, failure: AlepheeFailure, itemIndex?: number): NodeApiError {
+	const response: JsonObject = { Status: failure.httpCode ? Number(failure.httpCode) : null, Message: failure.alepheeMessage ?? null };
+	const error = new NodeApiError(node, response, {
+		message: failure.message,
+		description: failure.description,
+		httpCode: failure.httpCode,
+		itemIndex,
+	});
+	// Kept apart from httpCode: n8n would replace our message with a generic one for network codes.
+	if (failure.errorCode) error.context.errorCode = failure.errorCode;
+	if (failure.alepheeMessage) error.context.alepheeMessage = failure.alepheeMessage;
+	return error;
+}
+
+/**
+ * Budgets are shared per key, base URL and endpoint (Alephee limits each endpoint on its own);
+ * IDs in a path do not make a new endpoint. The key itself is never kept.
+ */
+function budgetId(apiKey: string, options: IHttpRequestOptions): string {
+	const keyDigest = createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
+	const endpoint = (options.url ?? '').replace(/\/\d+(?=\/|$)/g, '/{id}');
+	return [keyDigest, options.baseURL, options.method ?? 'GET', endpoint].join(' ');
+}
