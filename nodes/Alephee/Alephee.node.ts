@@ -1,5 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { searchAccounts } from './listSearch/searchAccounts';
+import { getMarketplaces } from './loadOptions/getMarketplaces';
 import { orderDescription } from './resources/order';
 
 export class Alephee implements INodeType {
@@ -8,9 +10,11 @@ export class Alephee implements INodeType {
 		name: 'alephee',
 		icon: { light: 'file:alephee.svg', dark: 'file:alephee.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Account is picked from a list (1 took a plain Account ID, and still runs as it was).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage marketplace orders in Alephee (AlephCRM)',
+		description: 'Find, update and delete marketplace orders in Alephee (AlephCRM)',
 		defaults: {
 			name: 'Alephee',
 		},
@@ -45,5 +49,10 @@ export class Alephee implements INodeType {
 			},
 			...orderDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchAccounts },
+		loadOptions: { getMarketplaces },
 	};
 }

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * Expressions can hand the node anything (text, decimals, empty cells, "TRUE" from a
  * spreadsheet), so every value that goes to Alephee is checked, and put in the one form
@@ -41,4 +43,24 @@ function isEmpty(raw: unknown): boolean {
 function describeValue(raw: unknown): string {
 	const text = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
 	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * A date and time for Alephee's filters, which take `yyyy-mm-dd HH:mm` with no zone: the value
+ * is read in (or converted to) `timezone` and sent to the minute.
+ */
+export function checkDateTime(raw: unknown, timezone: string): Check<string> {
+	if (isEmpty(raw)) return { valid: false, problem: 'it is empty' };
+	let date: DateTime | undefined;
+	if (DateTime.isDateTime(raw)) date = raw;
+	else if (raw instanceof Date) date = DateTime.fromJSDate(raw);
+	else if (typeof raw === 'string') {
+		const text = raw.trim();
+		date = DateTime.fromISO(text, { zone: timezone });
+		if (!date.isValid) date = DateTime.fromSQL(text, { zone: timezone });
+	}
+	if (!date?.isValid) {
+		return { valid: false, problem: `"${describeValue(raw)}" is not a date and time` };
+	}
+	return { valid: true, value: date.setZone(timezone).toFormat('yyyy-MM-dd HH:mm') };
 }

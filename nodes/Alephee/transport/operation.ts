@@ -5,24 +5,32 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { OperationWords } from '../helpers/errorHandler';
-import { type Check, checkBoolean, checkPositiveWholeNumber } from '../helpers/validation';
+import { describeHttpFailure, type OperationWords } from '../helpers/errorHandler';
+import { type Check, checkBoolean, checkDateTime, checkPositiveWholeNumber } from '../helpers/validation';
 import {
 	type AlepheeCredentials,
 	CREDENTIAL_TYPE,
 	DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
 	DEFAULT_RATE_LIMIT_RETRIES,
+	failureError,
 	sendToAlephee,
 } from './request';
+
+/** What a check may need to know of the workflow. */
+export interface CheckContext {
+	/** The workflow's time zone (Settings → Timezone). */
+	timezone: string;
+}
 
 /** A value checked, and put in the form Alephee reads, before anything is sent. */
 export interface FieldCheck {
 	/** The field's name as the user sees it. */
 	label: string;
-	check(raw: unknown): Check<unknown>;
+	check(raw: unknown, context: CheckContext): Check<unknown>;
 	/** What a valid value looks like. */
 	expected: string;
 	/** Left out of the request when empty, instead of refused. */
@@ -36,24 +44,66 @@ export const idField = (label: string, options: { optional?: boolean } = {}): Fi
 	...options,
 });
 
-export const switchField = (label: string): FieldCheck => ({
+export const switchField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
 	label,
 	check: checkBoolean,
 	expected: `${label} must be true or false (an expression may also give the text "true" or "false").`,
+	...options,
+});
+
+export const dateTimeField = (label: string): FieldCheck => ({
+	label,
+	check: (raw, { timezone }) => checkDateTime(raw, timezone),
+	expected: `${label} must be a date and time, such as 2026-11-24 13:45 or an ISO date-time from an expression.`,
+	optional: true,
+});
+
+/** One of a fixed list of codes (a status, say), given as its number. */
+export const codeField = (label: string, codes: number[], options: { optional?: boolean } = {}): FieldCheck => ({
+	label,
+	check: (raw) => {
+		const code = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+		return codes.includes(code)
+			? { valid: true, value: code }
+			: { valid: false, problem: `"${String(raw)}" is not one of ${codes.join(', ')}` };
+	},
+	expected: `${label} must be one of ${codes.join(', ')}.`,
+	...options,
+});
+
+export const countField = (label: string): FieldCheck => ({
+	label,
+	check: checkPositiveWholeNumber,
+	expected: `${label} must be a whole number, 1 or more.`,
+});
+
+export const textField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
+	label,
+	check: (raw) =>
+		typeof raw === 'string' || typeof raw === 'number'
+			? { valid: true, value: String(raw).trim() }
+			: { valid: false, problem: 'it is not text' },
+	expected: `${label} must be text.`,
+	...options,
 });
 
 /** Sends the operation's request, with changes for this call (a page's offset, say). */
 export type Send = (changes?: Partial<IHttpRequestOptions>) => Promise<IN8nHttpFullResponse>;
 
+/** The error for a failure that Alephee reports inside a 2xx answer (a per-order result, say). */
+export type AnswerFailure = (statusCode: number, body: unknown) => NodeApiError;
+
 export interface AlepheeOperation {
 	/** Query parameters (as the routing sets them) to check before anything is sent. */
 	query: Record<string, FieldCheck>;
-	/** Query parameters a failed item keeps beside its error on the main output, to tell which one failed. */
+	/** Node parameters that the operation puts in the request itself (a body), checked the same way. */
+	parameters?: Record<string, FieldCheck>;
+	/** Values a failed item keeps beside its error on the main output, to tell which one failed. */
 	identifiedBy: string[];
-	/** How errors describe this request, from the checked query. */
-	words(query: IDataObject): OperationWords;
+	/** How errors describe this request, from the checked values. */
+	words(values: IDataObject): OperationWords;
 	/** Sends the request (or several: pages) and returns the output items' JSON. */
-	run(this: IExecutePaginationFunctions, send: Send, query: IDataObject): Promise<IDataObject[]>;
+	run(this: IExecutePaginationFunctions, send: Send, values: IDataObject, answerFailure: AnswerFailure): Promise<IDataObject[]>;
 }
 
 /**
@@ -73,12 +123,17 @@ export function runOperation(operation: AlepheeOperation) {
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
 		const query = (request.options.qs ??= {});
+		const parameters = readParameters.call(this, operation.parameters ?? {});
+		// What the item is about, as checked so far (as typed where a check failed).
+		const values = (): IDataObject => ({ ...query, ...parameters });
 		try {
-			checkQuery.call(this, query, operation.query);
+			const context = { timezone: this.getTimezone() };
+			checkValues.call(this, query, operation.query, context);
+			checkValues.call(this, parameters, operation.parameters ?? {}, context);
 			const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 			const settings = {
 				credentials,
-				words: operation.words(query),
+				words: operation.words(values()),
 				rateLimitRetries: Number(this.getNodeParameter('options.rateLimitRetries', DEFAULT_RATE_LIMIT_RETRIES)),
 				maxRateLimitWaitMs:
 					Number(this.getNodeParameter('options.maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS)) * 1000,
@@ -91,31 +146,45 @@ export function runOperation(operation: AlepheeOperation) {
 					{ ...(request.options as IHttpRequestOptions), ...changes, qs: { ...query, ...changes.qs } },
 					settings,
 				);
-			const results = await operation.run.call(this, send, query);
+			const answerFailure: AnswerFailure = (statusCode, body) =>
+				failureError(this.getNode(), describeHttpFailure(statusCode, body, settings.words, credentials.apiKey), itemIndex);
+			const results = await operation.run.call(this, send, values(), answerFailure);
 			return results.map((json) => ({ json, pairedItem }));
 		} catch (caught) {
 			const error = asNodeError.call(this, caught);
 			if (!this.continueOnFail()) throw error;
-			return [{ json: failedItemJson.call(this, error, operation.identifiedBy, query), pairedItem }];
+			return [{ json: failedItemJson.call(this, error, operation.identifiedBy, values()), pairedItem }];
 		}
 	};
 }
 
-function checkQuery(this: IExecutePaginationFunctions, query: IDataObject, fields: Record<string, FieldCheck>): void {
+function readParameters(this: IExecutePaginationFunctions, fields: Record<string, FieldCheck>): IDataObject {
+	const parameters: IDataObject = {};
+	for (const name of Object.keys(fields)) parameters[name] = this.getNodeParameter(name, '') as IDataObject[string];
+	return parameters;
+}
+
+/** Checks `values` in place: each valid one is put in Alephee's form; empty optional ones are dropped. */
+function checkValues(
+	this: IExecutePaginationFunctions,
+	values: IDataObject,
+	fields: Record<string, FieldCheck>,
+	context: CheckContext,
+): void {
 	for (const [name, field] of Object.entries(fields)) {
-		const raw = query[name];
+		const raw = values[name];
 		if (field.optional && (raw === undefined || raw === null || raw === '')) {
-			delete query[name];
+			delete values[name];
 			continue;
 		}
-		const result = field.check(raw);
+		const result = field.check(raw, context);
 		if (!result.valid) {
 			throw new NodeOperationError(this.getNode(), `${field.label} is not valid: ${result.problem}`, {
 				itemIndex: this.getItemIndex(),
 				description: `${field.expected} Fix the value or the expression that sets it. Nothing was sent to Alephee.`,
 			});
 		}
-		query[name] = result.value as IDataObject[string];
+		values[name] = result.value as IDataObject[string];
 	}
 }
 
@@ -135,10 +204,25 @@ function failedItemJson(
 	this: IExecutePaginationFunctions,
 	error: NodeApiError | NodeOperationError,
 	identifiedBy: string[],
-	query: IDataObject,
+	values: IDataObject,
 ): IDataObject {
 	const json: IDataObject = { error: error.message, message: error.description ?? error.message };
 	if (this.getNode().onError === 'continueErrorOutput') return json;
-	for (const name of identifiedBy) json[name] = query[name];
+	for (const name of identifiedBy) json[name] = values[name];
 	return json;
+}
+
+/**
+ * The routing of an operation whose requests go through the transport. n8n's engine only lets
+ * `pagination` wrap the request, so every operation is "paginated", even a single delete.
+ */
+export function routeThroughTransport(
+	request: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string },
+	operation: AlepheeOperation,
+): NonNullable<INodePropertyOptions['routing']> {
+	return {
+		request,
+		send: { paginate: true },
+		operations: { pagination: runOperation(operation) },
+	};
 }

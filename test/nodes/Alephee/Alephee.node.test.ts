@@ -15,15 +15,46 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect((await description()).requestDefaults?.baseURL).toContain('$credentials.baseUrl');
 	});
 
-	it('offers Order → Delete with the action "Delete an order"', async () => {
+	it('offers Order → Delete, Get, Get Many and Update Status', async () => {
 		const { properties } = await description();
 		const operation = properties.find((property) => property.name === 'operation');
 		expect(operation?.options).toEqual([
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete an order' }),
+			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get an order' }),
+			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many orders' }),
+			expect.objectContaining({ name: 'Update Status', value: 'updateStatus', action: 'Update the status of an order' }),
 		]);
 		expect(properties.find((property) => property.name === 'resource')?.options).toEqual([
 			{ name: 'Order', value: 'order' },
 		]);
+	});
+
+	it('is version 1.1 for new nodes, and still runs version 1 (0.1.0) as it was', async () => {
+		const node = await description();
+		expect(node.version).toEqual([1, 1.1]);
+		expect(node.defaultVersion).toBe(1.1);
+		const accountFields = node.properties.filter((property) => property.name === 'accountId');
+		expect(accountFields.map((field) => [field.type, field.displayOptions?.show?.['@version']])).toEqual([
+			['string', [1]],
+			['resourceLocator', [1.1]],
+		]);
+		// Both send the same query parameter, so a 0.1.0 workflow sends what it always sent.
+		expect(accountFields.map((field) => field.routing?.send)).toEqual([
+			{ type: 'query', property: 'accountId' },
+			{ type: 'query', property: 'accountId' },
+		]);
+	});
+
+	it('picks accounts from a list (searchable) or by ID', async () => {
+		const { nodeTypes } = await loadPackage();
+		const account = (await description()).properties.find((property) => property.type === 'resourceLocator');
+		expect(account?.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod, mode.typeOptions?.searchable])).toEqual([
+			['list', 'searchAccounts', true],
+			['id', undefined, undefined],
+		]);
+		const methods = (nodeTypes.alephee.type as { methods?: { listSearch?: object; loadOptions?: object } }).methods;
+		expect(Object.keys(methods?.listSearch ?? {})).toEqual(['searchAccounts']);
+		expect(Object.keys(methods?.loadOptions ?? {})).toEqual(['getMarketplaces']);
 	});
 
 	it('keeps the parameter names saved workflows depend on', async () => {

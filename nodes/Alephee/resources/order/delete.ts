@@ -1,62 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { rateLimitOptions } from '../../shared/descriptions';
-import { type AlepheeOperation, idField, switchField } from '../../transport/operation';
+import { orderNotFound } from '../../shared/order';
+import { optionsField, orderIdField } from '../../shared/descriptions';
+import { type AlepheeOperation, idField, routeThroughTransport, switchField } from '../../transport/operation';
 
 const showOnlyForOrderDelete = { operation: ['delete'], resource: ['order'] };
-
-export const orderDeleteFields: INodeProperties[] = [
-	{
-		displayName:
-			'Only orders created through the Alephee API can be deleted. Orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot.',
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: showOnlyForOrderDelete },
-	},
-	{
-		displayName: 'Account ID',
-		name: 'accountId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1234',
-		description: 'The Alephee account the order belongs to. It must be an account tied to the API key.',
-		displayOptions: { show: showOnlyForOrderDelete },
-		routing: { send: { type: 'query', property: 'accountId' } },
-	},
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 987654',
-		description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
-		hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
-		displayOptions: { show: showOnlyForOrderDelete },
-		routing: { send: { type: 'query', property: 'orderId' } },
-	},
-	{
-		displayName: 'Revert Stock',
-		name: 'revertStock',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether to give the order's units back to the products' available stock. For example, deleting an order of 5 units of product XYZ adds those 5 units back to XYZ's stock.",
-		displayOptions: { show: showOnlyForOrderDelete },
-		routing: { send: { type: 'query', property: 'revertStock' } },
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: showOnlyForOrderDelete },
-		options: rateLimitOptions,
-	},
-];
 
 /** `DELETE /v2/orders`: one order per call; 204 means deleted. */
 export const orderDelete: AlepheeOperation = {
@@ -81,11 +29,7 @@ export const orderDelete: AlepheeOperation = {
 				message: `The API key is not allowed to delete orders of account ${accountId}`,
 				advice: `Check that account ${accountId} belongs to the API key in the Alephee credential; ask Alephee support to tie it to the key if it should.`,
 			},
-			404: {
-				message: `Order ${orderId} was not found in account ${accountId}`,
-				advice:
-					"Check that Order ID is Alephee's internal order ID (not the marketplace's order number) and that the order belongs to this account.",
-			},
+			404: orderNotFound(orderId, accountId),
 			412: {
 				message: `Alephee refused to delete order ${orderId}`,
 				advice:
@@ -97,9 +41,40 @@ export const orderDelete: AlepheeOperation = {
 			},
 		},
 	}),
-	async run(send, query): Promise<IDataObject[]> {
+	async run(send, { accountId, orderId, revertStock }) {
 		await send();
 		// Exactly what went out: the checked, canonical values.
-		return [{ deleted: true, orderId: query.orderId, accountId: query.accountId, revertStock: query.revertStock }];
+		return [{ deleted: true, orderId, accountId, revertStock }];
 	},
 };
+
+export const orderDeleteOption: INodePropertyOptions = {
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete an order',
+	description: 'Delete an order that was created through the Alephee API',
+	routing: routeThroughTransport({ method: 'DELETE', url: '/orders' }, orderDelete),
+};
+
+export const orderDeleteFields: INodeProperties[] = [
+	{
+		displayName:
+			'Only orders created through the Alephee API can be deleted. Orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showOnlyForOrderDelete },
+	},
+	orderIdField(showOnlyForOrderDelete, { send: { type: 'query', property: 'orderId' } }),
+	{
+		displayName: 'Revert Stock',
+		name: 'revertStock',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to give the order's units back to the products' available stock. For example, deleting an order of 5 units of product XYZ adds those 5 units back to XYZ's stock.",
+		displayOptions: { show: showOnlyForOrderDelete },
+		routing: { send: { type: 'query', property: 'revertStock' } },
+	},
+	optionsField(showOnlyForOrderDelete),
+];

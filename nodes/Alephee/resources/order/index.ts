@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { runOperation } from '../../transport/operation';
-import { orderDelete, orderDeleteFields } from './delete';
+import { accountFields } from '../../shared/descriptions';
+import { orderDeleteFields, orderDeleteOption } from './delete';
+import { orderGetFields, orderGetOption } from './get';
+import { orderGetManyFields, orderGetManyOption } from './getAll';
+import { orderUpdateStatusFields, orderUpdateStatusOption } from './updateStatus';
 
 const showOnlyForOrders = { resource: ['order'] };
 
@@ -12,21 +15,12 @@ export const orderDescription: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: showOnlyForOrders },
-		options: [
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an order',
-				description: 'Delete an order that was created through the Alephee API',
-				routing: {
-					request: { method: 'DELETE', url: '/orders' },
-					// The engine only lets `pagination` wrap the request: it is how the transport hooks in
-					send: { paginate: true },
-					operations: { pagination: runOperation(orderDelete) },
-				},
-			},
-		],
+		options: [orderDeleteOption, orderGetOption, orderGetManyOption, orderUpdateStatusOption],
 		default: 'delete',
 	},
+	...accountFields(showOnlyForOrders),
 	...orderDeleteFields,
+	...orderGetFields,
+	...orderGetManyFields,
+	...orderUpdateStatusFields,
 ];

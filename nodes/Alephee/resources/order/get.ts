@@ -1,0 +1,57 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { optionsField, orderIdField } from '../../shared/descriptions';
+import { orderNotFound, simplifyOrder } from '../../shared/order';
+import { type AlepheeOperation, idField, routeThroughTransport } from '../../transport/operation';
+import { failureError } from '../../transport/request';
+import type { ListPage } from '../../transport/paging';
+
+const showOnlyForOrderGet = { operation: ['get'], resource: ['order'] };
+
+/**
+ * Alephee has no documented "get one order" path: the list, narrowed to one internal ID
+ * (`idFrom` = `idTo`), is how one order is read. Orders with a pending payment are included, so
+ * every order that exists is found.
+ */
+export const orderGet: AlepheeOperation = {
+	query: { accountId: idField('Account ID') },
+	parameters: { orderId: idField('Order ID') },
+	identifiedBy: ['accountId', 'orderId'],
+	words: ({ accountId, orderId }) => ({
+		doing: `reading order ${orderId}`,
+		accountId: accountId as number,
+		statuses: { 404: orderNotFound(orderId, accountId) },
+	}),
+	async run(send, { accountId, orderId }) {
+		const page = (
+			await send({ qs: { idFrom: orderId, idTo: orderId, includePendingPayments: true, offset: 0, limit: 1 } })
+		).body as ListPage;
+		const order = (page?.Results ?? []).find((candidate) => Number(candidate.Id) === orderId);
+		if (!order) {
+			const { message, advice } = orderNotFound(orderId, accountId);
+			throw failureError(this.getNode(), { message, description: advice }, this.getItemIndex());
+		}
+		return [this.getNodeParameter('simplify', true) ? simplifyOrder(order) : order];
+	},
+};
+
+export const orderGetOption: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get an order',
+	description: "Read one order by Alephee's internal order ID",
+	routing: routeThroughTransport({ method: 'GET', url: '/orders' }, orderGet),
+};
+
+export const orderGetFields: INodeProperties[] = [
+	orderIdField(showOnlyForOrderGet),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a flat summary of the order instead of the order as Alephee sends it',
+		displayOptions: { show: showOnlyForOrderGet },
+	},
+	optionsField(showOnlyForOrderGet),
+];

@@ -1,0 +1,220 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { optionsField } from '../../shared/descriptions';
+import { simplifyOrder } from '../../shared/order';
+import {
+	type AlepheeOperation,
+	codeField,
+	countField,
+	dateTimeField,
+	idField,
+	routeThroughTransport,
+	switchField,
+	textField,
+} from '../../transport/operation';
+import { type ListPage, readAllPages } from '../../transport/paging';
+
+const showOnlyForOrderGetMany = { operation: ['getAll'], resource: ['order'] };
+
+/** Alephee's status groups (`statusType`), as documented. */
+export const STATUS_GROUPS: INodePropertyOptions[] = [
+	{ name: 'New', value: 0, description: 'Orders with no status yet (0)' },
+	{ name: 'Pending', value: 1, description: 'Orders on their way: 10, 17, 20, 30, 31, 87, 89, 91, 92' },
+	{ name: 'Closed', value: 2, description: 'Delivered orders (80)' },
+	{ name: 'Cancelled', value: 99, description: 'Fraudulent or cancelled orders: 11, 90, 93' },
+];
+
+/** `GET /v2/orders`, page by page: one output item per order. */
+export const orderGetMany: AlepheeOperation = {
+	query: {
+		accountId: idField('Account ID'),
+		statusType: codeField('Status Group', [0, 1, 2, 99], { optional: true }),
+		dateCreatedFrom: dateTimeField('Created After'),
+		saleDateFrom: dateTimeField('Sale Date After'),
+		statusDateFrom: dateTimeField('Status Changed After'),
+		idFrom: idField('Order ID From', { optional: true }),
+		idTo: idField('Order ID To', { optional: true }),
+		externalOrderIdFrom: textField('Marketplace Order Number From', { optional: true }),
+		externalOrderIdTo: textField('Marketplace Order Number To', { optional: true }),
+		marketplaceId: idField('Marketplace', { optional: true }),
+		Integrated: switchField('Integrated', { optional: true }),
+		erpStatus: textField('ERP Status', { optional: true }),
+		includePendingPayments: switchField('Include Pending Payments', { optional: true }),
+		sort: textField('Sort By', { optional: true }),
+	},
+	parameters: { limit: countField('Limit') },
+	identifiedBy: ['accountId'],
+	words: ({ accountId }) => ({ doing: `listing orders of account ${accountId}`, accountId: accountId as number }),
+	async run(send, { limit }) {
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const orders = await readAllPages(
+			async (page) => (await send({ qs: page })).body as ListPage,
+			returnAll ? undefined : (limit as number),
+		);
+		return this.getNodeParameter('simplify', true) ? orders.map(simplifyOrder) : orders;
+	},
+};
+
+export const orderGetManyOption: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many orders',
+	description: 'List the orders of an account, with filters',
+	routing: routeThroughTransport({ method: 'GET', url: '/orders' }, orderGetMany),
+};
+
+const query = (property: string) => ({ send: { type: 'query' as const, property } });
+
+export const orderGetManyFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: showOnlyForOrderGetMany },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showOnlyForOrderGetMany, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showOnlyForOrderGetMany },
+		options: [
+			{
+				displayName: 'Created After',
+				name: 'dateCreatedFrom',
+				type: 'dateTime',
+				default: '',
+				description:
+					"Only orders created from this date and time on. Sent to the minute in this workflow's time zone (Settings → Timezone), as Alephee's yyyy-mm-dd HH:mm: set the workflow's time zone to your Alephee account's.",
+				routing: query('dateCreatedFrom'),
+			},
+			{
+				displayName: 'ERP Status',
+				name: 'erpStatus',
+				type: 'string',
+				default: '',
+				description: "Only orders with this ERP status, as your ERP integration set it in Alephee",
+				routing: query('erpStatus'),
+			},
+			{
+				displayName: 'Include Pending Payments',
+				name: 'includePendingPayments',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to include orders whose payment is still pending (Alephee leaves them out by default)',
+				routing: query('includePendingPayments'),
+			},
+			{
+				displayName: 'Integrated',
+				name: 'integrated',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to list only orders already integrated with your ERP (on) or only those not integrated yet (off)',
+				routing: query('Integrated'),
+			},
+			{
+				displayName: 'Marketplace Name or ID',
+				name: 'marketplaceId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId', 'accountId.value'] },
+				default: '',
+				description:
+					'Only orders of this marketplace, among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				routing: query('marketplaceId'),
+			},
+			{
+				displayName: 'Marketplace Order Number From',
+				name: 'externalOrderIdFrom',
+				type: 'string',
+				default: '',
+				description: "Only orders whose marketplace order number (ExternalOrderId) is this one or later",
+				routing: query('externalOrderIdFrom'),
+			},
+			{
+				displayName: 'Marketplace Order Number To',
+				name: 'externalOrderIdTo',
+				type: 'string',
+				default: '',
+				description: "Only orders whose marketplace order number (ExternalOrderId) is this one or earlier",
+				routing: query('externalOrderIdTo'),
+			},
+			{
+				displayName: 'Order ID From',
+				name: 'idFrom',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 987000',
+				description: "Only orders whose Alephee internal ID is this one or higher",
+				routing: query('idFrom'),
+			},
+			{
+				displayName: 'Order ID To',
+				name: 'idTo',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 987999',
+				description: "Only orders whose Alephee internal ID is this one or lower",
+				routing: query('idTo'),
+			},
+			{
+				displayName: 'Sale Date After',
+				name: 'saleDateFrom',
+				type: 'dateTime',
+				default: '',
+				description:
+					"Only orders sold from this date and time on. Sent to the minute in this workflow's time zone (Settings → Timezone), as Alephee's yyyy-mm-dd HH:mm: set the workflow's time zone to your Alephee account's.",
+				routing: query('saleDateFrom'),
+			},
+			{
+				displayName: 'Status Changed After',
+				name: 'statusDateFrom',
+				type: 'dateTime',
+				default: '',
+				description:
+					"Only orders whose status changed from this date and time on. Sent to the minute in this workflow's time zone (Settings → Timezone), as Alephee's yyyy-mm-dd HH:mm: set the workflow's time zone to your Alephee account's.",
+				routing: query('statusDateFrom'),
+			},
+			{
+				displayName: 'Status Group',
+				name: 'statusType',
+				type: 'options',
+				options: STATUS_GROUPS,
+				default: 1,
+				description: 'Only orders in this group of statuses. Deleted orders (70) belong to no group.',
+				routing: query('statusType'),
+			},
+		],
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a flat summary of each order instead of the order as Alephee sends it',
+		displayOptions: { show: showOnlyForOrderGetMany },
+	},
+	optionsField(showOnlyForOrderGetMany, [
+		{
+			displayName: 'Sort By',
+			name: 'sort',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. dateCreated',
+			description:
+				"One of the sorts Alephee lists in its answer's AvailableSorts (dateCreated, for example). Alephee sorts in ascending order only.",
+			routing: query('sort'),
+		},
+	]),
+];

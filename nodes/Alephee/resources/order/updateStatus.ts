@@ -1,0 +1,134 @@
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { optionsField, orderIdField } from '../../shared/descriptions';
+import { describeStatus, ORDER_STATUS_NAMES, orderNotFound } from '../../shared/order';
+import { type AlepheeOperation, codeField, idField, routeThroughTransport, textField } from '../../transport/operation';
+import { failureError } from '../../transport/request';
+
+const showOnlyForOrderUpdateStatus = { operation: ['updateStatus'], resource: ['order'] };
+
+const STATUS_CANCELLED = 90;
+
+/** The statuses `PUT /v2/orders` accepts, as its documentation names them. */
+const SETTABLE_STATUSES: INodePropertyOptions[] = [
+	{ name: 'To Be Shipped (10)', value: 10 },
+	{ name: 'Arrived at Pickup Point (17)', value: 17 },
+	{ name: 'Shipped (20)', value: 20 },
+	{ name: 'Delivered (80)', value: 80 },
+	{ name: 'Cancelled (90)', value: STATUS_CANCELLED, description: 'Only for orders created through the Alephee API' },
+];
+
+/** One result per order sent: `{OrderStatus: <what was sent>, Status: <code>, Message}`. */
+interface OrderStatusResult {
+	OrderStatus?: { OrderId?: number };
+	Status?: number;
+	Message?: string;
+}
+
+/**
+ * `PUT /v2/orders`, one order per item. Alephee answers 200 for the call and a result per order,
+ * so the order's own result decides whether the item succeeded.
+ */
+export const orderUpdateStatus: AlepheeOperation = {
+	query: { accountId: idField('Account ID') },
+	parameters: {
+		orderId: idField('Order ID'),
+		status: codeField('New Status', SETTABLE_STATUSES.map((option) => option.value as number)),
+		trackingNumber: textField('Tracking Number', { optional: true }),
+		trackingStatus: textField('Tracking Status', { optional: true }),
+	},
+	identifiedBy: ['accountId', 'orderId'],
+	words: ({ accountId, orderId, status }) => ({
+		doing: `changing the status of order ${orderId} to ${describeStatus(status as number)}`,
+		accountId: accountId as number,
+		uncertainOutcome: "The order's status may or may not have changed",
+		notDone: `The status of order ${orderId} was not changed`,
+		statuses: {
+			304: {
+				message: `The status of order ${orderId} was not changed: Alephee reported nothing to change`,
+				advice: 'Open the order in Alephee to see its current status; it may have it already.',
+			},
+			404: orderNotFound(orderId, accountId),
+			412: {
+				message: `Alephee refused to change the status of order ${orderId} to ${describeStatus(status as number)}`,
+				advice:
+					status === STATUS_CANCELLED
+						? 'Cancelled (90) applies only to orders created through the Alephee API; orders of a natively connected marketplace are cancelled there.'
+						: 'Orders whose shipping the marketplace tracks get their status from it, and not every change is allowed from every status.',
+			},
+		},
+	}),
+	async run(send, values, answerFailure) {
+		const { accountId, orderId, status, trackingNumber, trackingStatus } = values;
+		const sent: IDataObject = { OrderId: orderId, Status: status };
+		if (trackingNumber !== undefined || trackingStatus !== undefined) {
+			sent.Tracking = { Number: trackingNumber, Status: trackingStatus };
+		}
+		const answer = (await send({ body: [sent], json: true })).body as { Results?: OrderStatusResult[] };
+		const results = Array.isArray(answer?.Results) ? answer.Results : [];
+		const result = results.find((candidate) => Number(candidate.OrderStatus?.OrderId) === orderId) ?? results[0];
+		const words = orderUpdateStatus.words(values);
+		if (!result || typeof result.Status !== 'number') {
+			throw failureError(
+				this.getNode(),
+				{
+					message: `Alephee sent no result for order ${orderId}`,
+					description: `${words.uncertainOutcome}: check it in Alephee before running this item again.`,
+				},
+				this.getItemIndex(),
+			);
+		}
+		if (result.Status < 200 || result.Status >= 300) throw answerFailure(result.Status, result);
+		return [
+			{
+				updated: true,
+				orderId,
+				accountId,
+				status,
+				statusName: ORDER_STATUS_NAMES[status as number],
+				...(trackingNumber === undefined ? {} : { trackingNumber }),
+				...(trackingStatus === undefined ? {} : { trackingStatus }),
+				...(result.Message ? { alepheeMessage: result.Message } : {}),
+			},
+		];
+	},
+};
+
+export const orderUpdateStatusOption: INodePropertyOptions = {
+	name: 'Update Status',
+	value: 'updateStatus',
+	action: 'Update the status of an order',
+	description: "Change an order's status, optionally with its tracking number",
+	routing: routeThroughTransport({ method: 'PUT', url: '/orders' }, orderUpdateStatus),
+};
+
+export const orderUpdateStatusFields: INodeProperties[] = [
+	orderIdField(showOnlyForOrderUpdateStatus),
+	{
+		displayName: 'New Status',
+		name: 'status',
+		type: 'options',
+		options: SETTABLE_STATUSES,
+		required: true,
+		default: 20,
+		description: 'The status to give the order. Orders whose shipping the marketplace tracks get their status from it.',
+		displayOptions: { show: showOnlyForOrderUpdateStatus },
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumber',
+		type: 'string',
+		default: '',
+		description: "The shipment's tracking number, if it has one",
+		displayOptions: { show: showOnlyForOrderUpdateStatus },
+	},
+	{
+		displayName: 'Tracking Status',
+		name: 'trackingStatus',
+		type: 'string',
+		default: '',
+		description: "The shipment's tracking status, as your carrier reports it",
+		displayOptions: { show: showOnlyForOrderUpdateStatus },
+	},
+	optionsField(showOnlyForOrderUpdateStatus),
+];

@@ -1,0 +1,40 @@
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import type { OperationWords } from '../helpers/errorHandler';
+import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, sendToAlephee } from '../transport/request';
+
+/** An account as `GET /v2/accounts` lists it. */
+export interface AlepheeAccount {
+	Id: number;
+	Name?: string;
+	BusinessName?: string;
+	DocType?: string;
+	DocNumber?: string;
+}
+
+/**
+ * A read for the editor (a picker, a list of options): sent through the one transport, so it is
+ * paced with the key's budget and its errors are worded like every other request.
+ */
+export async function readForEditor(this: ILoadOptionsFunctions, url: string, words: OperationWords): Promise<unknown> {
+	const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
+	const response = await sendToAlephee(
+		this,
+		{ method: 'GET', baseURL: baseUrlOf(credentials), url, headers: { Accept: 'application/json' }, json: true },
+		{ credentials, words },
+	);
+	return response.body;
+}
+
+/** "Name — Business name (Id)", as the account picker shows it. */
+export function accountLabel(account: AlepheeAccount): string {
+	const names = [account.Name, account.BusinessName].filter((name) => name && name.trim()).join(' — ');
+	return names ? `${names} (${account.Id})` : String(account.Id);
+}
+
+/** The account chosen in the node, whichever way it was given (picker, ID, expression, 0.1.0's plain field). */
+export function chosenAccountId(this: ILoadOptionsFunctions): string | undefined {
+	const value = this.getCurrentNodeParameter('accountId', { extractValue: true }) as IDataObject | string | number | undefined;
+	const id = String(value ?? '').trim();
+	return /^\d+$/.test(id) ? id : undefined;
+}
