@@ -1,4 +1,6 @@
-import { checkBoolean, checkPositiveWholeNumber } from '../../../../nodes/Alephee/helpers/validation';
+import { DateTime } from 'luxon';
+
+import { checkBoolean, checkDateTime, checkPositiveWholeNumber } from '../../../../nodes/Alephee/helpers/validation';
 
 describe('checkPositiveWholeNumber', () => {
 	it.each([
@@ -53,5 +55,32 @@ describe('checkBoolean', () => {
 		[1, '"1" is neither true nor false'],
 	])('refuses %p: %s', (raw, problem) => {
 		expect(checkBoolean(raw)).toEqual({ valid: false, problem });
+	});
+});
+
+describe('checkDateTime', () => {
+	it.each([
+		['2026-11-24T13:45:00', 'America/Argentina/Buenos_Aires', '2026-11-24 13:45'],
+		['2026-11-24T13:45:59.999', 'UTC', '2026-11-24 13:45'],
+		['2026-11-24T16:45:00.000Z', 'America/Argentina/Buenos_Aires', '2026-11-24 13:45'],
+		['2026-11-24T13:45:00-03:00', 'UTC', '2026-11-24 16:45'],
+		['2026-11-24 13:45', 'UTC', '2026-11-24 13:45'],
+		['2026-11-24', 'UTC', '2026-11-24 00:00'],
+	])('%p in %s is sent as %p', (raw, timezone, sent) => {
+		expect(checkDateTime(raw, timezone)).toEqual({ valid: true, value: sent });
+	});
+
+	it('reads a date from an expression ($now, a JS Date)', () => {
+		expect(checkDateTime(DateTime.fromISO('2026-01-02T03:04:05Z'), 'UTC')).toEqual({ valid: true, value: '2026-01-02 03:04' });
+		expect(checkDateTime(new Date('2026-01-02T03:04:05Z'), 'UTC')).toEqual({ valid: true, value: '2026-01-02 03:04' });
+	});
+
+	it.each([
+		['yesterday', '"yesterday" is not a date and time'],
+		['2026-13-40', '"2026-13-40" is not a date and time'],
+		[42, '"42" is not a date and time'],
+		['', 'it is empty'],
+	])('refuses %p: %s', (raw, problem) => {
+		expect(checkDateTime(raw, 'UTC')).toEqual({ valid: false, problem });
 	});
 });
