@@ -24,6 +24,37 @@ const rateLimitOptions: INodeProperties[] = [
 	},
 ];
 
+/** The account picker: from the accounts tied to the key, or by ID (an expression works in either). */
+export const accountLocator: INodeProperties = {
+	displayName: 'Account',
+	name: 'accountId',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	description: 'The Alephee account to work in. It must be an account tied to the API key.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select an account…',
+			typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1234',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An account ID is a whole number, such as 1234' },
+				},
+			],
+		},
+	],
+};
+
 /**
  * The account every order operation works in. Version 1 (0.1.0) took a plain Account ID; from
  * version 1.1 it is picked from the accounts tied to the key, or given by ID or expression. Both
@@ -44,33 +75,7 @@ export function accountFields(show: Record<string, string[]>): INodeProperties[]
 			routing,
 		},
 		{
-			displayName: 'Account',
-			name: 'accountId',
-			type: 'resourceLocator',
-			required: true,
-			default: { mode: 'list', value: '' },
-			description: 'The Alephee account to work in. It must be an account tied to the API key.',
-			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: 'Select an account…',
-					typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
-				},
-				{
-					displayName: 'By ID',
-					name: 'id',
-					type: 'string',
-					placeholder: 'e.g. 1234',
-					validation: [
-						{
-							type: 'regex',
-							properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An account ID is a whole number, such as 1234' },
-						},
-					],
-				},
-			],
+			...accountLocator,
 			displayOptions: { show: { ...show, '@version': [1.1] } },
 			routing,
 		},

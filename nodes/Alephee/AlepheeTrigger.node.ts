@@ -1,0 +1,98 @@
+import {
+	NodeConnectionTypes,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { searchAccounts } from './listSearch/searchAccounts';
+import { getMarketplaces } from './loadOptions/getMarketplaces';
+import { STATUS_GROUPS } from './resources/order/getAll';
+import { accountLocator } from './shared/descriptions';
+import { pollOrders } from './trigger/pollOrders';
+
+/**
+ * Alephee has no webhooks we know of, so this trigger polls: n8n calls `poll()` at the interval
+ * the user picks. It is code (n8n has no declarative polling trigger) but sends every request
+ * through the same transport as the Alephee node.
+ */
+export class AlepheeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Alephee Trigger',
+		name: 'alepheeTrigger',
+		icon: { light: 'file:alephee.svg', dark: 'file:alephee.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"] === "newOrder" ? "New order" : "Order status changed"}}',
+		description: 'Starts the workflow when an order arrives in Alephee or changes status',
+		defaults: {
+			name: 'Alephee Trigger',
+		},
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'alepheeApi',
+				required: true,
+			},
+		],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'New Order', value: 'newOrder', description: 'An order was created in Alephee' },
+					{ name: 'Order Status Changed', value: 'statusChanged', description: "An order's status changed" },
+				],
+				default: 'newOrder',
+			},
+			accountLocator,
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Marketplace Name or ID',
+						name: 'marketplaceId',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId.value'] },
+						default: '',
+						description:
+							'Only orders of this marketplace, among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Status Group',
+						name: 'statusType',
+						type: 'options',
+						options: STATUS_GROUPS,
+						default: 1,
+						description: 'Only orders in this group of statuses',
+					},
+				],
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return a flat summary of each order instead of the order as Alephee sends it',
+			},
+		],
+	};
+
+	methods = {
+		listSearch: { searchAccounts },
+		loadOptions: { getMarketplaces },
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollOrders.call(this);
+	}
+}
