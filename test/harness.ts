@@ -10,7 +10,9 @@ import path from 'node:path';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PackageDirectoryLoader,
+	PollContext,
 	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
@@ -26,7 +28,10 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeCredentialTestResult,
+	type IDataObject,
 	type INodeExecutionData,
+	type INodeListSearchResult,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypes,
 	type IVersionedNodeType,
@@ -286,6 +291,8 @@ export async function runNode({ node, items, credentials }: WorkflowRunOptions):
 
 export interface AlepheeRunOptions {
 	credentials: AlepheeCredentialData;
+	/** The node version (1 is what 0.1.0 saved; 1.1 is what new nodes get). */
+	typeVersion?: number;
 	/** The Alephee node's parameters (resource and operation default to order/delete). */
 	parameters: Record<string, unknown>;
 	/** The items that reach the Alephee node. */
@@ -298,7 +305,7 @@ export async function runAlephee(options: AlepheeRunOptions): Promise<NodeRun> {
 	return await runNode({
 		node: {
 			type: ALEPHEE_NODE_TYPE,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			parameters: { resource: 'order', operation: 'delete', ...options.parameters } as INode['parameters'],
 			credentials: { alepheeApi: { id: 'cred-1', name: 'Alephee account' } },
 			...(options.onError ? { onError: options.onError } : {}),
@@ -365,4 +372,97 @@ export async function testCredential(credentials: AlepheeCredentialData): Promis
 		return { status: 'Error', message: (error as Error).message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+export const ALEPHEE_TRIGGER_NODE_TYPE = 'n8n-nodes-alephee.alepheeTrigger';
+
+/** A workflow holding one node of the package, as n8n builds one to serve the editor or a poll. */
+async function singleNodeWorkflow(
+	type: string,
+	typeVersion: number,
+	parameters: Record<string, unknown>,
+	credentials: AlepheeCredentialData,
+	staticData?: IDataObject,
+) {
+	const loader = await loadPackage();
+	const node: INode = {
+		id: 'only',
+		name: 'Only',
+		type,
+		typeVersion,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { alepheeApi: { id: 'cred-1', name: 'Alephee account' } },
+	};
+	const workflow = new Workflow({
+		id: 'wf-1',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesOf(loader),
+		staticData,
+		settings: { timezone: 'America/Argentina/Buenos_Aires' },
+	});
+	const additionalData = additionalDataFor(new InMemoryCredentialsHelper(credentialTypesOf(loader), { 'cred-1': credentials }));
+	const nodeType = workflow.nodeTypes.getByNameAndVersion(type, typeVersion);
+	return { workflow, node, additionalData, nodeType };
+}
+
+export interface EditorRequest {
+	credentials: AlepheeCredentialData;
+	/** The node's current parameters, as the editor sends them. */
+	parameters?: Record<string, unknown>;
+	type?: string;
+	typeVersion?: number;
+}
+
+/** A resource locator's list, as n8n's editor endpoint runs it: the node's method with a LoadOptionsContext. */
+export async function runListSearch(method: string, request: EditorRequest, filter?: string): Promise<INodeListSearchResult> {
+	const { workflow, node, additionalData, nodeType } = await singleNodeWorkflow(
+		request.type ?? ALEPHEE_NODE_TYPE,
+		request.typeVersion ?? 1.1,
+		request.parameters ?? {},
+		request.credentials,
+	);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.accountId');
+	return await nodeType.methods!.listSearch![method].call(context, filter);
+}
+
+/** An options list, as n8n's editor endpoint runs it. */
+export async function runLoadOptions(method: string, request: EditorRequest): Promise<INodePropertyOptions[]> {
+	const { workflow, node, additionalData, nodeType } = await singleNodeWorkflow(
+		request.type ?? ALEPHEE_NODE_TYPE,
+		request.typeVersion ?? 1.1,
+		request.parameters ?? {},
+		request.credentials,
+	);
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.filters.marketplaceId');
+	return await nodeType.methods!.loadOptions![method].call(context);
+}
+
+export interface PollRun {
+	/** What poll() returned: the items of one execution, or null when nothing was new. */
+	items: INodeExecutionData[] | null;
+	/** The node's static data after the poll, to hand to the next one as n8n does. */
+	staticData: IDataObject;
+}
+
+/** One poll of the Alephee Trigger, as n8n's poller runs it (mode `trigger`, or `manual` for Fetch test event). */
+export async function runPoll(options: {
+	credentials: AlepheeCredentialData;
+	parameters: Record<string, unknown>;
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+}): Promise<PollRun> {
+	const { workflow, node, additionalData, nodeType } = await singleNodeWorkflow(
+		ALEPHEE_TRIGGER_NODE_TYPE,
+		1,
+		options.parameters,
+		options.credentials,
+		structuredClone(options.staticData ?? {}),
+	);
+	const mode = options.mode ?? 'trigger';
+	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	const result = await nodeType.poll!.call(context);
+	return { items: result?.[0] ?? null, staticData: structuredClone(workflow.staticData) as IDataObject };
 }
