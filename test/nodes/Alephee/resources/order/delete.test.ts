@@ -84,6 +84,36 @@ describe('Order → Delete: the request', () => {
 	});
 });
 
+describe('Order → Delete: the account, in either node version', () => {
+	it.each([
+		['picked from the list', { __rl: true, mode: 'list', value: String(ACCOUNT), cachedResultName: 'Account 4321' }],
+		['given by ID', { __rl: true, mode: 'id', value: ` ${ACCOUNT} ` }],
+		['by ID from an expression', { __rl: true, mode: 'id', value: '={{ $json.account }}' }],
+	])('version 1.1, account %s: sends that accountId', async (_how, accountId) => {
+		const result = await deleteOrder({ accountId, orderId: '101' }, { typeVersion: 1.1, items: [{ account: ACCOUNT }] });
+
+		expect(result.main.map((item) => item.json)).toEqual([{ deleted: true, orderId: 101, accountId: ACCOUNT, revertStock: false }]);
+		expect(sandbox.deleteRequests().map((request) => request.query.accountId)).toEqual([String(ACCOUNT)]);
+	});
+
+	it('version 1 (saved by 0.1.0) keeps its plain Account ID and sends the same request', async () => {
+		const result = await deleteOrder({ accountId: String(ACCOUNT), orderId: '101' }, { typeVersion: 1 });
+
+		expect(result.main.map((item) => item.json)).toEqual([{ deleted: true, orderId: 101, accountId: ACCOUNT, revertStock: false }]);
+		expect(Object.keys(sandbox.deleteRequests()[0].query).sort()).toEqual(['API_KEY', 'accountId', 'orderId', 'revertStock']);
+	});
+
+	it('version 1.1 with an account expression that gives nothing refuses before sending, naming the field', async () => {
+		const result = await deleteOrder(
+			{ accountId: { __rl: true, mode: 'id', value: '={{ $json.account }}' }, orderId: '101' },
+			{ typeVersion: 1.1, items: [{ account: '' }] },
+		);
+
+		expect(result.error?.message).toBe('Account ID is not valid: it is empty');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
 describe('Order → Delete: Revert Stock from an expression', () => {
 	it.each([
 		[true, true],
