@@ -2,7 +2,9 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
-import { orderDescription } from './resources/order';
+import { orderFields, orderOperations } from './resources/order';
+import { productFields, productOperations } from './resources/product';
+import { accountFields } from './shared/descriptions';
 
 export class Alephee implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,7 +16,7 @@ export class Alephee implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Find, update and delete marketplace orders in Alephee (AlephCRM)',
+		description: 'Find, update and delete marketplace orders, and update product stock and prices, in Alephee (AlephCRM)',
 		defaults: {
 			name: 'Alephee',
 		},
@@ -44,10 +46,18 @@ export class Alephee implements INodeType {
 						name: 'Order',
 						value: 'order',
 					},
+					{
+						name: 'Product',
+						value: 'product',
+					},
 				],
 				default: 'order',
 			},
-			...orderDescription,
+			orderOperations,
+			productOperations,
+			...accountFields({ resource: ['order', 'product'] }),
+			...orderFields,
+			...productFields,
 		],
 	};
 

@@ -15,10 +15,14 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect((await description()).requestDefaults?.baseURL).toContain('$credentials.baseUrl');
 	});
 
-	it('offers Order → Delete, Get, Get Many and Update Status', async () => {
+	it('offers Order → Delete, Get, Get Many, Update Status and Product → Get Many, Update Stock and Price', async () => {
 		const { properties } = await description();
-		const operation = properties.find((property) => property.name === 'operation');
-		expect(operation?.options).toEqual([
+		const [orderOperation, productOperation] = properties.filter((property) => property.name === 'operation');
+		expect(productOperation.options).toEqual([
+			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many products' }),
+			expect.objectContaining({ name: 'Update Stock and Price', value: 'update', action: 'Update stock and price of products' }),
+		]);
+		expect(orderOperation.options).toEqual([
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete an order' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get an order' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many orders' }),
@@ -26,6 +30,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		]);
 		expect(properties.find((property) => property.name === 'resource')?.options).toEqual([
 			{ name: 'Order', value: 'order' },
+			{ name: 'Product', value: 'product' },
 		]);
 	});
 

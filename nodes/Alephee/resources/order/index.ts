@@ -1,24 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { accountFields } from '../../shared/descriptions';
 import { orderDeleteFields, orderDeleteOption } from './delete';
 import { orderGetFields, orderGetOption } from './get';
 import { orderGetManyFields, orderGetManyOption } from './getAll';
 import { orderUpdateStatusFields, orderUpdateStatusOption } from './updateStatus';
 
-const showOnlyForOrders = { resource: ['order'] };
+export const orderOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['order'] } },
+	options: [orderDeleteOption, orderGetOption, orderGetManyOption, orderUpdateStatusOption],
+	default: 'delete',
+};
 
-export const orderDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: showOnlyForOrders },
-		options: [orderDeleteOption, orderGetOption, orderGetManyOption, orderUpdateStatusOption],
-		default: 'delete',
-	},
-	...accountFields(showOnlyForOrders),
+export const orderFields: INodeProperties[] = [
 	...orderDeleteFields,
 	...orderGetFields,
 	...orderGetManyFields,

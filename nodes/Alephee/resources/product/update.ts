@@ -1,0 +1,299 @@
+import type { IDataObject, IExecutePaginationFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { type AlepheeFailure, readAlepheeMessage } from '../../helpers/errorHandler';
+import { optionsField } from '../../shared/descriptions';
+import { BatchGatherer } from '../../transport/batch';
+import { type AlepheeOperation, idField, routeThroughTransport, type Send, textField } from '../../transport/operation';
+import { failureError } from '../../transport/request';
+
+const showOnlyForProductUpdate = { operation: ['update'], resource: ['product'] };
+
+/** Products per call to start with: Alephee's cap is not published (a public client uses 1000). */
+export const FIRST_BATCH_SIZE = 1000;
+
+/** A number field of the update: left out when empty, refused when not a number. */
+const amountField = (label: string, options: { whole?: boolean } = {}) => ({
+	label,
+	optional: true,
+	expected: `${label} must be a number${options.whole ? ' (a whole number)' : ''}, or empty to leave it as it is.`,
+	check: (raw: unknown) => {
+		const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+		if (!Number.isFinite(value)) return { valid: false as const, problem: `"${String(raw)}" is not a number` };
+		if (options.whole && !Number.isInteger(value)) return { valid: false as const, problem: `"${String(raw)}" is not a whole number` };
+		return { valid: true as const, value };
+	},
+});
+
+const UPDATE_FIELDS = {
+	'updateFields.stockQuantity': amountField('Stock Quantity', { whole: true }),
+	'updateFields.stockMovement': amountField('Stock Movement', { whole: true }),
+	'updateFields.minPublicationQuantity': amountField('Min Publication Quantity', { whole: true }),
+	'updateFields.maxPublicationQuantity': amountField('Max Publication Quantity', { whole: true }),
+	'updateFields.price': amountField('Price'),
+	'updateFields.priceWithTaxes': amountField('Price With Taxes'),
+	'updateFields.suggestedRetailPrice': amountField('Suggested Retail Price'),
+	'updateFields.cost': amountField('Cost'),
+};
+
+/** One product as `POST /v2/products` takes it: only the fields to change. */
+function productBody(values: IDataObject): IDataObject {
+	const field = (name: string) => values[`updateFields.${name}`];
+	const only = (object: IDataObject) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+	const stock = only({
+		Quantity: field('stockQuantity'),
+		Movement: field('stockMovement'),
+		MinPublicationQuantity: field('minPublicationQuantity'),
+		MaxPublicationQuantity: field('maxPublicationQuantity'),
+	});
+	const price = only({
+		Price: field('price'),
+		PriceWithTaxes: field('priceWithTaxes'),
+		SuggestedRetailPrice: field('suggestedRetailPrice'),
+		Cost: field('cost'),
+	});
+	return only({
+		Brand: values.brand,
+		SKU: values.sku,
+		Stock: Object.keys(stock).length ? stock : undefined,
+		Price: Object.keys(price).length ? price : undefined,
+	});
+}
+
+/** Alephee's batch answer: one entry per product sent. */
+interface BatchResultItem {
+	ItemNumber?: number;
+	ValidationLevel?: { Id?: number; Name?: string };
+	KeyField?: string;
+	KeyValue?: string;
+	Messages?: Array<{ Level?: { Id?: number; Name?: string }; Code?: string | number; Message?: string }>;
+}
+
+interface ProductEntry {
+	context: IExecutePaginationFunctions;
+	send: Send;
+	values: IDataObject;
+	body: IDataObject;
+}
+
+const isError = (level?: { Name?: string }) => /error/i.test(level?.Name ?? '');
+const sameSku = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
+
+/** One item's outcome: the product's result, or the error for its item. Never a pending rejection. */
+type Outcome = { json: IDataObject } | { error: NodeApiError };
+
+const failed = (entry: ProductEntry, failure: AlepheeFailure): Outcome => ({
+	error: failureError(entry.context.getNode(), failure, entry.context.getItemIndex()),
+});
+
+/** What Alephee said about one product. */
+function productOutcome(entry: ProductEntry, result: BatchResultItem | undefined, secret: string): Outcome {
+	const { sku, accountId, brand, priceListId } = entry.values;
+	if (!result) {
+		return failed(entry, {
+			message: `Alephee sent no result for product ${sku}`,
+			description: 'The product may or may not have been updated: check it in Alephee before running this item again.',
+		});
+	}
+	const messages = (result.Messages ?? []).map((message) => readAlepheeMessage(message, secret)).filter(Boolean) as string[];
+	if (isError(result.ValidationLevel) || (result.Messages ?? []).some((message) => isError(message.Level))) {
+		return failed(entry, {
+			message: `Alephee did not update product ${sku}`,
+			description: messages.length
+				? `Alephee says: ${messages.map((message) => `"${message}"`).join('; ')}`
+				: 'Alephee marked the product as an error and sent no explanation.',
+			alepheeMessage: messages.join(' | ') || undefined,
+		});
+	}
+	return {
+		json: {
+			updated: true,
+			sku,
+			...(brand === undefined ? {} : { brand }),
+			accountId,
+			...(priceListId === undefined ? {} : { priceListId }),
+			sent: entry.body,
+			...(messages.length ? { warnings: messages } : {}),
+		},
+	};
+}
+
+/** The same failure for every item of a failed call, each with its own item index. */
+function failEveryItem(entries: ProductEntry[], error: NodeApiError): Outcome[] {
+	const failure: AlepheeFailure = {
+		message: error.message,
+		description: error.description ?? '',
+		httpCode: error.httpCode ?? undefined,
+		alepheeMessage: error.context.alepheeMessage as string | undefined,
+		errorCode: error.context.errorCode as string | undefined,
+	};
+	return entries.map((entry) => failed(entry, failure));
+}
+
+/**
+ * Splits the entries into calls: at most `size` products each, and never two products with the
+ * same SKU in one call (Alephee answers per SKU, so each answer must point at one item).
+ */
+function intoCalls(entries: ProductEntry[], size: number): ProductEntry[][] {
+	const calls: ProductEntry[][] = [];
+	for (const entry of entries) {
+		const call = calls.find(
+			(candidate) => candidate.length < size && !candidate.some((other) => sameSku(other.values.sku, entry.values.sku)),
+		);
+		if (call) call.push(entry);
+		else calls.push([entry]);
+	}
+	return calls;
+}
+
+/**
+ * Sends one call. A 413 means nothing was processed: the call is split and the halves sent.
+ * Any other failure fails every item of the call; only 429 (in the transport) and 413 are retried.
+ */
+async function sendCall(entries: ProductEntry[], secret: string, cap: { size: number }): Promise<Outcome[]> {
+	try {
+		const response = await entries[0].send({ body: entries.map((entry) => entry.body), json: true });
+		const items = ((response.body as { Items?: BatchResultItem[] })?.Items ?? []) as BatchResultItem[];
+		return entries.map((entry, index) =>
+			productOutcome(
+				entry,
+				items.find((item) => sameSku(item.KeyValue, entry.values.sku)) ?? (items.length === entries.length ? items[index] : undefined),
+				secret,
+			),
+		);
+	} catch (error) {
+		if (!(error instanceof NodeApiError)) throw new NodeOperationError(entries[0].context.getNode(), error as Error);
+		if (error.httpCode === '413' && entries.length > 1) {
+			const half = Math.ceil(entries.length / 2);
+			// Later calls of the run start from the size that is known not to be too large.
+			cap.size = Math.min(cap.size, half);
+			return [...(await sendCall(entries.slice(0, half), secret, cap)), ...(await sendCall(entries.slice(half), secret, cap))];
+		}
+		return failEveryItem(entries, error);
+	}
+}
+
+/** All the update items of one node run, grouped by account and price list, call after call. */
+async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
+	const secret = ((await entries[0].context.getCredentials('alepheeApi')) as { apiKey: string }).apiKey;
+	const outcomes = new Map<ProductEntry, Outcome>();
+	const groups = new Map<string, ProductEntry[]>();
+	for (const entry of entries) {
+		const key = `${entry.values.accountId}|${entry.values.priceListId ?? ''}`;
+		groups.set(key, [...(groups.get(key) ?? []), entry]);
+	}
+	const cap = { size: FIRST_BATCH_SIZE };
+	for (const group of groups.values()) {
+		for (let rest = group; rest.length; ) {
+			const [call] = intoCalls(rest, cap.size);
+			const results = await sendCall(call, secret, cap);
+			call.forEach((entry, index) => outcomes.set(entry, results[index]));
+			rest = rest.filter((entry) => !outcomes.has(entry));
+		}
+	}
+	return entries.map((entry) => outcomes.get(entry)!);
+}
+
+const batches = new BatchGatherer<ProductEntry, Outcome>(sendAll);
+
+/** `POST /v2/products`: the items of a run go together, in as few calls as Alephee accepts. */
+export const productUpdate: AlepheeOperation = {
+	query: { accountId: idField('Account ID'), priceListId: idField('Price List ID', { optional: true }) },
+	parameters: { sku: textField('SKU'), brand: textField('Brand', { optional: true }), ...UPDATE_FIELDS },
+	identifiedBy: ['accountId', 'sku'],
+	words: ({ accountId }) => ({
+		doing: `updating products of account ${accountId}`,
+		accountId: accountId as number,
+		uncertainOutcome: 'The products of this call may or may not have been updated',
+		notDone: 'No product of this call was updated',
+		statuses: {
+			413: {
+				message: 'Alephee refused the call as too large',
+				advice: 'Even one product was too large for Alephee. Nothing was updated.',
+			},
+		},
+	}),
+	async run(send, values) {
+		const sku = String(values.sku ?? '');
+		if (!sku) throw failureError(this.getNode(), { message: 'SKU is not valid: it is empty', description: 'Give the product\'s SKU. Nothing was sent to Alephee.' }, this.getItemIndex());
+		if (values['updateFields.stockQuantity'] !== undefined && values['updateFields.stockMovement'] !== undefined) {
+			throw failureError(
+				this.getNode(),
+				{
+					message: `Product ${sku}: give Stock Quantity or Stock Movement, not both`,
+					description: 'Stock Quantity sets the stock; Stock Movement adds to it (or takes from it). Keep one of them. Nothing was sent to Alephee.',
+				},
+				this.getItemIndex(),
+			);
+		}
+		const entry: ProductEntry = { context: this, send, values, body: productBody(values) };
+		const outcome = await batches.join(`${this.getExecutionId()}:${this.getNode().name}`, entry);
+		if ('error' in outcome) throw outcome.error;
+		return [outcome.json];
+	},
+};
+
+export const productUpdateOption: INodePropertyOptions = {
+	name: 'Update Stock and Price',
+	value: 'update',
+	action: 'Update stock and price of products',
+	description: 'Change the stock and prices of products; the items of a run go to Alephee together',
+	routing: routeThroughTransport({ method: 'POST', url: '/products' }, productUpdate),
+};
+
+const number = (displayName: string, name: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'number',
+	default: 0,
+	description,
+});
+
+export const productUpdateFields: INodeProperties[] = [
+	{
+		displayName: 'SKU',
+		name: 'sku',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. MATE-500G',
+		description: 'The SKU of the product to update',
+		displayOptions: { show: showOnlyForProductUpdate },
+	},
+	{
+		displayName: 'Brand',
+		name: 'brand',
+		type: 'string',
+		default: '',
+		description: 'The product\'s brand, when the SKU alone does not identify it',
+		displayOptions: { show: showOnlyForProductUpdate },
+	},
+	{
+		displayName: 'Price List ID',
+		name: 'priceListId',
+		type: 'string',
+		default: '',
+		description: 'The price list the prices are for. Leave it empty when the account has one price list.',
+		displayOptions: { show: showOnlyForProductUpdate },
+		routing: { send: { type: 'query', property: 'priceListId' } },
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForProductUpdate },
+		options: [
+			number('Cost', 'cost', "The product's cost"),
+			number('Max Publication Quantity', 'maxPublicationQuantity', 'The most units to publish on marketplaces'),
+			number('Min Publication Quantity', 'minPublicationQuantity', 'The fewest units to publish on marketplaces'),
+			number('Price', 'price', 'The price, without taxes'),
+			number('Price With Taxes', 'priceWithTaxes', 'The price, taxes included'),
+			number('Stock Movement', 'stockMovement', 'Units to add to the stock (negative to take away). Not together with Stock Quantity.'),
+			number('Stock Quantity', 'stockQuantity', 'The stock to set. Not together with Stock Movement.'),
+			number('Suggested Retail Price', 'suggestedRetailPrice', 'The suggested retail price'),
+		],
+	},
+	optionsField(showOnlyForProductUpdate),
+];
