@@ -110,3 +110,26 @@ export function optionsField(show: Record<string, string[]>, own: INodePropertie
 		options: [...rateLimitOptions, ...own],
 	};
 }
+
+/** n8n's convention for lists: Return All, else a Limit (default 50). */
+export function returnAllFields(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}

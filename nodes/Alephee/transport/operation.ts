@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeHttpFailure, type OperationWords } from '../helpers/errorHandler';
+import { type ListPage, readAllPages } from './paging';
 import { type Check, checkBoolean, checkDateTime, checkPositiveWholeNumber } from '../helpers/validation';
 import {
 	type AlepheeCredentials,
@@ -225,4 +226,10 @@ export function routeThroughTransport(
 		send: { paginate: true },
 		operations: { pagination: runOperation(operation) },
 	};
+}
+
+/** A list operation's pages: all of them with Return All, else up to `limit` results. */
+export async function readRequestedPages(this: IExecutePaginationFunctions, send: Send, limit: unknown): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	return await readAllPages(async (page) => (await send({ qs: page })).body as ListPage, returnAll ? undefined : Number(limit));
 }

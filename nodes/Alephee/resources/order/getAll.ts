@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsField } from '../../shared/descriptions';
+import { optionsField, returnAllFields } from '../../shared/descriptions';
 import { simplifyOrder } from '../../shared/order';
 import {
 	type AlepheeOperation,
@@ -8,11 +8,11 @@ import {
 	countField,
 	dateTimeField,
 	idField,
+	readRequestedPages,
 	routeThroughTransport,
 	switchField,
 	textField,
 } from '../../transport/operation';
-import { type ListPage, readAllPages } from '../../transport/paging';
 
 const showOnlyForOrderGetMany = { operation: ['getAll'], resource: ['order'] };
 
@@ -46,11 +46,7 @@ export const orderGetMany: AlepheeOperation = {
 	identifiedBy: ['accountId'],
 	words: ({ accountId }) => ({ doing: `listing orders of account ${accountId}`, accountId: accountId as number }),
 	async run(send, { limit }) {
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const orders = await readAllPages(
-			async (page) => (await send({ qs: page })).body as ListPage,
-			returnAll ? undefined : (limit as number),
-		);
+		const orders = await readRequestedPages.call(this, send, limit);
 		return this.getNodeParameter('simplify', true) ? orders.map(simplifyOrder) : orders;
 	},
 };
@@ -66,23 +62,7 @@ export const orderGetManyOption: INodePropertyOptions = {
 const query = (property: string) => ({ send: { type: 'query' as const, property } });
 
 export const orderGetManyFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForOrderGetMany },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForOrderGetMany, returnAll: [false] } },
-	},
+	...returnAllFields(showOnlyForOrderGetMany),
 	{
 		displayName: 'Filters',
 		name: 'filters',

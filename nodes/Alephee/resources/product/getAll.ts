@@ -1,15 +1,15 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsField } from '../../shared/descriptions';
+import { optionsField, returnAllFields } from '../../shared/descriptions';
 import {
 	type AlepheeOperation,
 	countField,
 	dateTimeField,
 	idField,
+	readRequestedPages,
 	routeThroughTransport,
 	textField,
 } from '../../transport/operation';
-import { type ListPage, readAllPages } from '../../transport/paging';
 
 const showOnlyForProductGetMany = { operation: ['getAll'], resource: ['product'] };
 
@@ -69,11 +69,7 @@ export const productGetMany: AlepheeOperation = {
 	identifiedBy: ['accountId'],
 	words: ({ accountId }) => ({ doing: `listing products of account ${accountId}`, accountId: accountId as number }),
 	async run(send, { limit, priceListId }) {
-		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const products = await readAllPages(
-			async (page) => (await send({ qs: page })).body as ListPage,
-			returnAll ? undefined : (limit as number),
-		);
+		const products = await readRequestedPages.call(this, send, limit);
 		return this.getNodeParameter('simplify', true)
 			? products.map((product) => simplifyProduct(product, priceListId as number | undefined))
 			: products;
@@ -91,23 +87,7 @@ export const productGetManyOption: INodePropertyOptions = {
 const query = (property: string) => ({ send: { type: 'query' as const, property } });
 
 export const productGetManyFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: showOnlyForProductGetMany },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForProductGetMany, returnAll: [false] } },
-	},
+	...returnAllFields(showOnlyForProductGetMany),
 	{
 		displayName: 'Filters',
 		name: 'filters',
