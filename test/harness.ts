@@ -45,6 +45,8 @@ import {
 } from 'n8n-workflow';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..');
+/** The time zone of the test workflows: the sandbox reads and writes its dates in UTC. */
+export const WORKFLOW_TIMEZONE = 'UTC';
 export const ALEPHEE_NODE_TYPE = 'n8n-nodes-alephee.alephee';
 const ITEMS_NODE_TYPE = 'test.items';
 
@@ -270,7 +272,7 @@ export async function runNode({ node, items, credentials }: WorkflowRunOptions):
 		{ id: 'under-test', name: 'Under Test', position: [200, 0], ...node },
 	];
 	const connections: IConnections = { Items: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-1', nodes, connections, active: false, nodeTypes });
+	const workflow = new Workflow({ id: 'wf-1', nodes, connections, active: false, nodeTypes, settings: { timezone: WORKFLOW_TIMEZONE } });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflow as never);
 	const run = await new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual').run({
 		workflow,
@@ -401,7 +403,7 @@ async function singleNodeWorkflow(
 		active: false,
 		nodeTypes: nodeTypesOf(loader),
 		staticData,
-		settings: { timezone: 'America/Argentina/Buenos_Aires' },
+		settings: { timezone: WORKFLOW_TIMEZONE },
 	});
 	const additionalData = additionalDataFor(new InMemoryCredentialsHelper(credentialTypesOf(loader), { 'cred-1': credentials }));
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(type, typeVersion);
