@@ -92,4 +92,28 @@ describe('Alephee sandbox', () => {
 		const response = await client().get('/accounts', { params: { API_KEY: KEY } });
 		expect(JSON.parse(response.data)).toEqual([expect.objectContaining({ Id: 1, Name: expect.any(String) })]);
 	});
+
+	it('accounts as described, filtered by documentNumber; each account lists its marketplaces', async () => {
+		sandbox.addKey(KEY, [1, 2, 3]);
+		sandbox.addAccount(2, { name: 'Mates del Sur', businessName: 'Mates del Sur SRL', docNumber: '30-71234567-8', marketplaces: [{ id: 1, name: 'Mercado Libre' }, { id: 9, name: 'Tienda Nube' }] });
+		sandbox.addAccount(3, { marketplaces: [] });
+		const get = async (path: string, query: Record<string, unknown> = {}) => {
+			const response = await client().get(path, { params: { API_KEY: KEY, ...query } });
+			return { status: response.status, body: JSON.parse(response.data) as unknown };
+		};
+
+		expect((await get('/accounts')).body).toEqual([
+			{ Id: 1, DocType: 'CUIT', DocNumber: expect.any(String), Name: expect.any(String), BusinessName: expect.any(String) },
+			{ Id: 2, DocType: 'CUIT', DocNumber: '30-71234567-8', Name: 'Mates del Sur', BusinessName: 'Mates del Sur SRL' },
+			{ Id: 3, DocType: 'CUIT', DocNumber: expect.any(String), Name: expect.any(String), BusinessName: expect.any(String) },
+		]);
+		expect((await get('/accounts', { documentNumber: '30-71234567-8' })).body).toEqual([expect.objectContaining({ Id: 2 })]);
+		expect((await get('/accounts', { documentNumber: '20-1-1' })).body).toEqual([]);
+
+		expect(await get('/accounts/2/marketplaces')).toEqual({ status: 200, body: [{ Id: 1, Name: 'Mercado Libre' }, { Id: 9, Name: 'Tienda Nube' }] });
+		expect(await get('/accounts/1/marketplaces')).toEqual({ status: 200, body: [{ Id: 1, Name: 'Mercado Libre' }] });
+		expect(await get('/accounts/3/marketplaces')).toEqual({ status: 200, body: [] });
+		expect(await get('/accounts/4/marketplaces')).toEqual({ status: 403, body: { Status: 403, Message: expect.any(String) } });
+		expect(await get('/accounts/x/marketplaces')).toEqual({ status: 400, body: { Status: 400, Message: expect.any(String) } });
+	});
 });

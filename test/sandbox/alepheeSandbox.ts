@@ -1,28 +1,46 @@
 /**
  * A stand-in for Alephee's API v2 on 127.0.0.1, following ../shared/alephee/: the key in the
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
- * 304, and a GCRA rate limit per API key with the `x-ratelimit-*` headers on every answer.
+ * 304, a GCRA rate limit per API key with the `x-ratelimit-*` headers on every
+ * answer, the order list with its filters and paging envelope, and accounts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { listOrders, ORDER_SORTS } from './orderList';
+import {
+	changeStatus,
+	type NewOrder,
+	newOrder,
+	ORDER_STATUS_DELETED,
+	orderAsSent,
+	type SandboxOrder,
+	type SellerAccount,
+} from './orderStore';
+import { ApiRefusal, requiredInteger } from './queryParameters';
+
+export {
+	ORDER_STATUS_CANCELLED,
+	ORDER_STATUS_DELETED,
+	ORDER_STATUS_DELIVERED,
+	ORDER_STATUS_NAMES,
+	ORDER_STATUS_PENDING_SHIPPING,
+	STATUS_TYPES,
+} from './orderStore';
+export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
+
+/** The endpoints the sandbox serves, named as caps refer to them. */
+export const SANDBOX_ENDPOINTS = [
+	'GET /v2/accounts',
+	'GET /v2/accounts/{accountId}/marketplaces',
+	'GET /v2/orders',
+	'DELETE /v2/orders',
+] as const;
+export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
+
 export interface RateLimitSettings {
 	perMinute: number;
 	burst: number;
-}
-
-export interface OrderLine {
-	sku: string;
-	quantity: number;
-}
-
-export interface SandboxOrder {
-	accountId: number;
-	orderId: number;
-	/** `api`: created through POST /v2/orders; `marketplace`: from a natively connected channel. */
-	createdThrough: 'api' | 'marketplace';
-	lines: OrderLine[];
-	status: number;
 }
 
 export interface RecordedRequest {
@@ -42,16 +60,43 @@ export type Fault =
 	| { hang: true }
 	| { drop: true };
 
-export const ORDER_STATUS_PENDING_SHIPPING = 10;
-export const ORDER_STATUS_DELETED = 70;
+export interface Marketplace {
+	id: number;
+	name: string;
+}
+
+/** What GET /v2/accounts says of an account; each field left out keeps its default. */
+export interface AccountSettings {
+	name?: string;
+	businessName?: string;
+	docType?: string;
+	docNumber?: string;
+	ownCode?: string | null;
+	/** Defaults to DEFAULT_MARKETPLACES. */
+	marketplaces?: Marketplace[];
+}
 
 /** With the limiter off the headers still come, with a budget nothing reaches. */
 const UNLIMITED: RateLimitSettings = { perMinute: 1_000_000, burst: 1_000_000 };
 
+export const DEFAULT_MARKETPLACES: readonly Marketplace[] = [{ id: 1, name: 'Mercado Libre' }];
+
+interface Answer {
+	status: number;
+	body?: unknown;
+}
+
 export class AlepheeSandbox {
 	readonly requests: RecordedRequest[] = [];
 
+	rejectedByRateLimit = 0;
+
+	/** The clock of order dates (creation, status changes); rate limits always use real time. */
+	now: () => Date = () => new Date();
+
 	private readonly keys = new Map<string, Set<number>>();
+
+	private readonly accounts = new Map<number, AccountSettings>();
 
 	private readonly orders = new Map<string, SandboxOrder>();
 
@@ -59,13 +104,13 @@ export class AlepheeSandbox {
 
 	private readonly faults: Fault[] = [];
 
+	private readonly objectCaps = new Map<SandboxEndpoint, number>();
+
 	private readonly theoreticalArrival = new Map<string, number>();
 
 	private readonly sockets = new Set<Socket>();
 
 	private rateLimit: RateLimitSettings;
-
-	rejectedByRateLimit = 0;
 
 	private constructor(
 		private readonly server: Server,
@@ -100,18 +145,35 @@ export class AlepheeSandbox {
 		this.theoreticalArrival.clear();
 	}
 
+	/** The most objects one call may carry: a read asking for more answers 206 with the first `cap` (`undefined`: no cap). */
+	setObjectCap(endpoint: SandboxEndpoint, cap: number | undefined): void {
+		if (cap === undefined) this.objectCaps.delete(endpoint);
+		else this.objectCaps.set(endpoint, cap);
+	}
+
 	addKey(apiKey: string, accountIds: number[]): void {
 		this.keys.set(apiKey, new Set(accountIds));
 	}
 
-	addOrder(order: Omit<SandboxOrder, 'status'> & { status?: number }): void {
+	/** Describes an account (merged over what was set before); addKey ties it to a key. */
+	addAccount(accountId: number, settings: AccountSettings): void {
+		this.accounts.set(accountId, { ...this.accounts.get(accountId), ...settings });
+	}
+
+	addOrder(order: NewOrder): SandboxOrder {
 		for (const line of order.lines) {
 			this.stock.set(stockKey(order.accountId, line.sku), this.stockOf(order.accountId, line.sku));
 		}
-		this.orders.set(orderKey(order.accountId, order.orderId), {
-			...order,
-			status: order.status ?? ORDER_STATUS_PENDING_SHIPPING,
-		});
+		const created = newOrder(order, { now: this.now(), marketplaceId: this.marketplacesOf(order.accountId)[0]?.id ?? 1 });
+		this.orders.set(orderKey(order.accountId, order.orderId), created);
+		return created;
+	}
+
+	/** Changes an order's status as Alephee or its marketplace would, moving its status date to `at`. */
+	setOrderStatus(accountId: number, orderId: number, status: number, at: Date = this.now()): void {
+		const order = this.order(accountId, orderId);
+		if (!order) throw new Error(`The sandbox has no order ${orderId} in account ${accountId}`);
+		changeStatus(order, status, at);
 	}
 
 	setStock(accountId: number, sku: string, available: number): void {
@@ -124,6 +186,12 @@ export class AlepheeSandbox {
 
 	order(accountId: number, orderId: number): SandboxOrder | undefined {
 		return this.orders.get(orderKey(accountId, orderId));
+	}
+
+	/** The order as GET /v2/orders would send it. */
+	orderAsSent(accountId: number, orderId: number): Record<string, unknown> | undefined {
+		const order = this.order(accountId, orderId);
+		return order && this.renderOrder(order);
 	}
 
 	failNextWith(...faults: Fault[]): void {
@@ -139,6 +207,7 @@ export class AlepheeSandbox {
 		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://sandbox');
+			const route = routeOf(req.method ?? '', url.pathname);
 			const recorded: RecordedRequest = {
 				method: req.method ?? '',
 				path: url.pathname,
@@ -148,72 +217,113 @@ export class AlepheeSandbox {
 				receivedAt: Date.now(),
 			};
 			this.requests.push(recorded);
-			const reply = (status: number, payload?: unknown, extraHeaders: Record<string, string> = {}) => {
+			const apiKey = recorded.query.API_KEY ?? '';
+			const headers = this.chargeRateLimit(apiKey);
+			const reply = ({ status, body: payload }: Answer) => {
 				recorded.answeredWith = status;
-				this.send(res, status, payload, { ...rateHeaders, ...extraHeaders });
+				this.send(res, status, payload, headers);
 			};
 
-			const apiKey = recorded.query.API_KEY ?? '';
-			const rateHeaders = this.chargeRateLimit(apiKey);
-			if (rateHeaders['x-ratelimit-retryafter'] !== '-1') {
+			if (headers['x-ratelimit-retryafter'] !== '-1') {
 				this.rejectedByRateLimit++;
-				return reply(429, { Status: 429, Message: 'Se superó el límite de solicitudes. Intente nuevamente más tarde.' });
+				return reply(refusal(429, 'Se superó el límite de solicitudes. Intente nuevamente más tarde.'));
 			}
 			const accounts = this.keys.get(apiKey);
-			if (!accounts) {
-				return reply(401, { Status: 401, Message: 'API_KEY inválida o inexistente.' });
+			if (!accounts) return reply(refusal(401, 'API_KEY inválida o inexistente.'));
+			if (!route) return reply(refusal(404, `Recurso no encontrado: ${req.method} ${url.pathname}`));
+			const fault = route.endpoint === 'DELETE /v2/orders' ? this.faults.shift() : undefined;
+			if (fault) return this.applyFault(fault, res, recorded, headers);
+			try {
+				return reply(this.answer(route, recorded, accounts));
+			} catch (caught) {
+				if (caught instanceof ApiRefusal) return reply(refusal(caught.status, caught.message));
+				throw caught;
 			}
-			if (req.method === 'GET' && url.pathname === '/v2/accounts') {
-				return reply(
-					200,
-					[...accounts].map((id) => ({ Id: id, DocType: 'CUIT', DocNumber: `30-${id}-9`, Name: `Account ${id}`, BusinessName: `Seller ${id} SA` })),
-				);
-			}
-			if (url.pathname === '/v2/orders' && req.method === 'DELETE') {
-				const fault = this.faults.shift();
-				if (fault) return this.applyFault(fault, res, recorded, rateHeaders);
-				return this.deleteOrder(recorded.query, accounts, reply);
-			}
-			return reply(404, { Status: 404, Message: `Recurso no encontrado: ${req.method} ${url.pathname}` });
 		});
 	}
 
-	private deleteOrder(
-		query: Record<string, string>,
-		accounts: Set<number>,
-		reply: (status: number, payload?: unknown) => void,
-	): void {
-		const accountId = parseInteger(query.accountId);
-		const orderId = parseInteger(query.orderId);
-		if (accountId === undefined) {
-			return reply(400, { Status: 400, Message: 'El parámetro accountId es obligatorio y debe ser numérico.' });
+	private answer(route: Route, request: RecordedRequest, accounts: Set<number>): Answer {
+		const { query } = request;
+		switch (route.endpoint) {
+			case 'GET /v2/accounts':
+				return { status: 200, body: this.listAccounts(accounts, query.documentNumber) };
+			case 'GET /v2/accounts/{accountId}/marketplaces': {
+				const accountId = checkAccount({ accountId: route.accountId ?? '' }, accounts);
+				return { status: 200, body: this.marketplacesOf(accountId).map(({ id, name }) => ({ Id: id, Name: name })) };
+			}
+			case 'GET /v2/orders':
+				return this.listOrders(query, accounts);
+			case 'DELETE /v2/orders':
+				return this.deleteOrder(query, accounts);
 		}
-		if (!accounts.has(accountId)) {
-			return reply(403, { Status: 403, Message: `La cuenta ${accountId} no está asociada a esta API_KEY.` });
-		}
-		if (orderId === undefined) {
-			return reply(400, { Status: 400, Message: 'El parámetro orderId es obligatorio y debe ser numérico.' });
-		}
+	}
+
+	/** A plain array: the page body of this list is not public and clients read it as a list. */
+	private listAccounts(accounts: Set<number>, documentNumber: string | undefined) {
+		return [...accounts]
+			.map((id) => {
+				const account = this.accountOf(id);
+				return { Id: id, DocType: account.DocType, DocNumber: account.DocNumber, Name: account.Name, BusinessName: account.BusinessName };
+			})
+			.filter((account) => documentNumber === undefined || account.DocNumber === documentNumber);
+	}
+
+	private listOrders(query: Record<string, string>, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const ofAccount = [...this.orders.values()].filter((order) => order.accountId === accountId);
+		const page = listOrders(ofAccount, query, this.objectCaps.get('GET /v2/orders'));
+		return {
+			// The documentation says only "206 with the first part"; our reading: the first `cap`
+			// orders, with Paging.Limit saying the page size that was used.
+			status: page.overCap ? 206 : 200,
+			body: {
+				Total: page.total,
+				Paging: { Limit: page.limit, Offset: page.offset, Total: page.total },
+				SortBy: page.sortBy,
+				AvailableSorts: ORDER_SORTS,
+				Results: page.results.map((order) => this.renderOrder(order)),
+			},
+		};
+	}
+
+	private deleteOrder(query: Record<string, string>, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const orderId = requiredInteger(query, 'orderId');
 		const order = this.order(accountId, orderId);
-		if (!order) {
-			return reply(404, { Status: 404, Message: `No se encontró la orden ${orderId} para la cuenta ${accountId}.` });
-		}
+		if (!order) return refusal(404, `No se encontró la orden ${orderId} para la cuenta ${accountId}.`);
 		if (order.createdThrough !== 'api') {
-			return reply(412, {
-				Status: 412,
-				Message: 'La orden pertenece a un canal conectado de forma nativa y no puede ser eliminada.',
-			});
+			return refusal(412, 'La orden pertenece a un canal conectado de forma nativa y no puede ser eliminada.');
 		}
-		if (order.status === ORDER_STATUS_DELETED) {
-			return reply(304);
-		}
-		order.status = ORDER_STATUS_DELETED;
+		if (order.status === ORDER_STATUS_DELETED) return { status: 304 };
+		changeStatus(order, ORDER_STATUS_DELETED, this.now());
 		if (query.revertStock === 'true') {
 			for (const line of order.lines) {
 				this.setStock(accountId, line.sku, this.stockOf(accountId, line.sku) + line.quantity);
 			}
 		}
-		return reply(204);
+		return { status: 204 };
+	}
+
+	private accountOf(accountId: number): SellerAccount & { DocType: string; DocNumber: string } {
+		const settings = this.accounts.get(accountId) ?? {};
+		return {
+			Id: accountId,
+			OwnCode: settings.ownCode ?? null,
+			Name: settings.name ?? `Account ${accountId}`,
+			BusinessName: settings.businessName ?? `Seller ${accountId} SA`,
+			DocType: settings.docType ?? 'CUIT',
+			DocNumber: settings.docNumber ?? `30-${accountId}-9`,
+		};
+	}
+
+	private marketplacesOf(accountId: number): readonly Marketplace[] {
+		return this.accounts.get(accountId)?.marketplaces ?? DEFAULT_MARKETPLACES;
+	}
+
+	private renderOrder(order: SandboxOrder): Record<string, unknown> {
+		const { Id, OwnCode, Name, BusinessName } = this.accountOf(order.accountId);
+		const marketplace = this.marketplacesOf(order.accountId).find(({ id }) => id === order.marketplaceId);
+		return orderAsSent(order, { Id, OwnCode, Name, BusinessName }, marketplace?.name ?? `Marketplace ${order.marketplaceId}`);
 	}
 
 	private applyFault(
@@ -270,9 +380,30 @@ export class AlepheeSandbox {
 	}
 }
 
-function parseInteger(value: string | undefined): number | undefined {
-	return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+interface Route {
+	endpoint: SandboxEndpoint;
+	accountId?: string;
 }
+
+function routeOf(method: string, path: string): Route | undefined {
+	const marketplaces = /^\/v2\/accounts\/([^/]+)\/marketplaces$/.exec(path);
+	if (method === 'GET' && marketplaces) {
+		return { endpoint: 'GET /v2/accounts/{accountId}/marketplaces', accountId: decodeURIComponent(marketplaces[1]) };
+	}
+	const endpoint = `${method} ${path}`;
+	return SANDBOX_ENDPOINTS.includes(endpoint as SandboxEndpoint) ? { endpoint: endpoint as SandboxEndpoint } : undefined;
+}
+
+/** The account a call is about: required, and one of the key's. */
+function checkAccount(query: Record<string, string>, accounts: Set<number>): number {
+	const accountId = requiredInteger(query, 'accountId');
+	if (!accounts.has(accountId)) {
+		throw new ApiRefusal(403, `La cuenta ${accountId} no está asociada a esta API_KEY.`);
+	}
+	return accountId;
+}
+
+const refusal = (status: number, message: string): Answer => ({ status, body: { Status: status, Message: message } });
 
 const orderKey = (accountId: number, orderId: number) => `${accountId}/${orderId}`;
 const stockKey = (accountId: number, sku: string) => `${accountId}/${sku}`;
