@@ -1,7 +1,7 @@
 /**
  * The sandbox's order endpoints, checked with a plain HTTP client against what Alephee's
  * documentation (../shared/alephee/) says: the order object, the list filters and groups, the
- * paging envelope and the page cap.
+ * paging envelope, the page cap, and status updates with one result per order.
  */
 import axios from 'axios';
 
@@ -249,5 +249,84 @@ describe('GET /v2/orders', () => {
 		});
 		expect(sandbox.order(ACCOUNT, 2)?.status).toBe(ORDER_STATUS_DELETED);
 		expect((await getOrders({ idFrom: 2 })).body.Results[0].LastUpdated).toBe('2024-06-03T09:00:00.000Z');
+	});
+});
+
+interface StatusResults {
+	Total: number;
+	Results: Array<{ OrderStatus: unknown; Status: number; Message: string }>;
+}
+
+const putStatuses = async (body: unknown, query: Record<string, unknown> = {}) =>
+	await call<StatusResults>('put', '/orders', { accountId: ACCOUNT, ...query }, body);
+
+describe('PUT /v2/orders', () => {
+	beforeEach(() => {
+		add(1, { dateCreated: at('2024-05-01T10:00:00') });
+		add(2, { createdThrough: 'marketplace', dateCreated: at('2024-05-01T10:00:00') });
+		add(3, { status: ORDER_STATUS_DELETED, dateCreated: at('2024-05-01T10:00:00') });
+	});
+
+	it('answers 200 with one result per order, each echoing the item sent; only accepted ones change', async () => {
+		sandbox.now = () => at('2024-05-02T15:45:00');
+		const items = [
+			{ OrderId: 1, Status: 20, Tracking: { Number: 'TRK-1', Status: 'in_transit' } },
+			{ OrderId: 2, Status: 90 },
+			{ OrderId: 2, Status: 80 },
+			{ OrderId: 99, Status: 20 },
+			{ OrderId: 1, Status: 70 },
+			{ OrderId: 3, Status: 10 },
+			{ Status: 10 },
+		];
+
+		const { status, body } = await putStatuses(items);
+
+		expect(status).toBe(200);
+		expect(body.Total).toBe(items.length);
+		expect(body.Results.map((result) => result.OrderStatus)).toEqual(items);
+		expect(body.Results.map((result) => result.Status)).toEqual([200, 412, 200, 404, 400, 412, 400]);
+		for (const result of body.Results) expect(result.Message).toEqual(expect.any(String));
+		expect(body.Results[1].Message).toMatch(/nativa/);
+
+		expect(sandbox.order(ACCOUNT, 1)).toMatchObject({ status: 20, tracking: { Number: 'TRK-1', Status: 'in_transit' } });
+		expect(sandbox.order(ACCOUNT, 2)?.status).toBe(80);
+		expect(sandbox.order(ACCOUNT, 3)?.status).toBe(ORDER_STATUS_DELETED);
+		expect((await getOrders({ idTo: 1 })).body.Results[0]).toMatchObject({
+			Status: { Key: 20 },
+			LastUpdated: '2024-05-02T15:45:00.000Z',
+		});
+		expect(await idsOf({ statusDateFrom: '2024-05-02 15:45' })).toEqual([1, 2]);
+		expect((await getOrders({ idFrom: 2, idTo: 2 })).body.Results[0]).toMatchObject({
+			StatusType: { Key: 2, Value: 'Closed' },
+			DateClosed: '2024-05-02T15:45:00.000Z',
+		});
+	});
+
+	it.each([10, 17, 20, 80, 90])('status %i is accepted for an API-created order', async (status) => {
+		const { body } = await putStatuses([{ OrderId: 1, Status: status }]);
+		expect(body.Results[0].Status).toBe(200);
+		expect(sandbox.order(ACCOUNT, 1)?.status).toBe(status);
+	});
+
+	it('the body is the bare orderStatus list: a wrapping object, non-JSON or an empty list is a 400 and changes nothing', async () => {
+		for (const body of [{ orderStatus: [{ OrderId: 1, Status: 20 }] }, 'OrderId=1', []]) {
+			const response = await putStatuses(body);
+			expect(response).toMatchObject({ status: 400, body: { Status: 400, Message: expect.any(String) } });
+		}
+		expect(sandbox.order(ACCOUNT, 1)?.status).toBe(10);
+	});
+
+	it('more orders than the per-call cap: 413, nothing processed', async () => {
+		sandbox.setObjectCap('PUT /v2/orders', 2);
+		const refused = await putStatuses([1, 1, 1].map((OrderId) => ({ OrderId, Status: 20 })));
+		expect(refused).toMatchObject({ status: 413, body: { Status: 413, Message: expect.any(String) } });
+		expect(sandbox.order(ACCOUNT, 1)?.status).toBe(10);
+		expect((await putStatuses([1, 1].map((OrderId) => ({ OrderId, Status: 20 })))).status).toBe(200);
+	});
+
+	it('needs an account of the key', async () => {
+		expect((await putStatuses([{ OrderId: 1, Status: 20 }], { accountId: 6 })).status).toBe(403);
+		expect((await putStatuses([{ OrderId: 1, Status: 20 }], { accountId: undefined })).status).toBe(400);
+		expect(sandbox.order(ACCOUNT, 1)?.status).toBe(10);
 	});
 });

@@ -2,7 +2,7 @@
  * A stand-in for Alephee's API v2 on 127.0.0.1, following ../shared/alephee/: the key in the
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
  * 304, a GCRA rate limit per API key with the `x-ratelimit-*` headers on every
- * answer, the order list with its filters and paging envelope, and accounts.
+ * answer, the order list with its filters and paging envelope, status updates, and accounts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -18,6 +18,7 @@ import {
 	type SellerAccount,
 } from './orderStore';
 import { ApiRefusal, requiredInteger } from './queryParameters';
+import { readStatusUpdates, updateStatus } from './statusUpdate';
 
 export {
 	ORDER_STATUS_CANCELLED,
@@ -28,12 +29,14 @@ export {
 	STATUS_TYPES,
 } from './orderStore';
 export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
+export { UPDATABLE_STATUSES } from './statusUpdate';
 
 /** The endpoints the sandbox serves, named as caps refer to them. */
 export const SANDBOX_ENDPOINTS = [
 	'GET /v2/accounts',
 	'GET /v2/accounts/{accountId}/marketplaces',
 	'GET /v2/orders',
+	'PUT /v2/orders',
 	'DELETE /v2/orders',
 ] as const;
 export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
@@ -145,7 +148,10 @@ export class AlepheeSandbox {
 		this.theoreticalArrival.clear();
 	}
 
-	/** The most objects one call may carry: a read asking for more answers 206 with the first `cap` (`undefined`: no cap). */
+	/**
+	 * The most objects one call may carry: a read asking for more answers 206 with the first
+	 * `cap`, a write carrying more answers 413 and processes nothing. `undefined`: no cap.
+	 */
 	setObjectCap(endpoint: SandboxEndpoint, cap: number | undefined): void {
 		if (cap === undefined) this.objectCaps.delete(endpoint);
 		else this.objectCaps.set(endpoint, cap);
@@ -253,6 +259,8 @@ export class AlepheeSandbox {
 			}
 			case 'GET /v2/orders':
 				return this.listOrders(query, accounts);
+			case 'PUT /v2/orders':
+				return this.updateStatuses(query, request.body, accounts);
 			case 'DELETE /v2/orders':
 				return this.deleteOrder(query, accounts);
 		}
@@ -284,6 +292,18 @@ export class AlepheeSandbox {
 				Results: page.results.map((order) => this.renderOrder(order)),
 			},
 		};
+	}
+
+	private updateStatuses(query: Record<string, string>, body: string, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const updates = readStatusUpdates(body);
+		const cap = this.objectCaps.get('PUT /v2/orders');
+		if (cap !== undefined && updates.length > cap) {
+			return refusal(413, `Se enviaron ${updates.length} órdenes; el máximo por solicitud es ${cap}.`);
+		}
+		const at = this.now();
+		const results = updates.map((update) => updateStatus(update, (orderId) => this.order(accountId, orderId), at));
+		return { status: 200, body: { Total: results.length, Results: results } };
 	}
 
 	private deleteOrder(query: Record<string, string>, accounts: Set<number>): Answer {
