@@ -88,6 +88,33 @@ describe('Alephee sandbox', () => {
 		expect(other.status).toBe(200);
 	});
 
+	it('GCRA per key and endpoint: each endpoint has its own budget and limit, the default covers the rest', async () => {
+		sandbox.setRateLimit({ perMinute: 600, burst: 10 });
+		sandbox.setEndpointRateLimit('GET /v2/orders', { perMinute: 60, burst: 2 });
+		const listOrders = async () => await client().get('/orders', { params: { API_KEY: KEY, accountId: 1 } });
+
+		const lists = [await listOrders(), await listOrders(), await listOrders()];
+		expect(lists.map((answer) => answer.status)).toEqual([200, 200, 429]);
+		expect(lists.map((answer) => answer.headers['x-ratelimit-limit'])).toEqual(['60', '60', '60']);
+		expect(lists.map((answer) => answer.headers['x-ratelimit-remaining'])).toEqual(['1', '0', '0']);
+		expect(lists[0].headers['x-ratelimit-retryafter']).toBe('-1');
+		expect(Number(lists[2].headers['x-ratelimit-retryafter'])).toBeGreaterThanOrEqual(1);
+		expect(sandbox.rejectedByRateLimit).toBe(1);
+
+		// The list's budget is spent; deleting and the accounts list each have a full one of the default.
+		const deleted = await deleteOrder({ orderId: 10 });
+		expect(deleted.status).toBe(204);
+		expect(deleted.headers['x-ratelimit-limit']).toBe('600');
+		expect(deleted.headers['x-ratelimit-remaining']).toBe('9');
+		const accounts = await client().get('/accounts', { params: { API_KEY: KEY } });
+		expect(accounts.headers['x-ratelimit-remaining']).toBe('9');
+
+		sandbox.setEndpointRateLimit('GET /v2/orders', undefined);
+		const backToDefault = await listOrders();
+		expect(backToDefault.status).toBe(200);
+		expect(backToDefault.headers['x-ratelimit-limit']).toBe('600');
+	});
+
 	it('lists the accounts tied to a key', async () => {
 		const response = await client().get('/accounts', { params: { API_KEY: KEY } });
 		expect(JSON.parse(response.data)).toEqual([expect.objectContaining({ Id: 1, Name: expect.any(String) })]);
@@ -115,5 +142,27 @@ describe('Alephee sandbox', () => {
 		expect(await get('/accounts/3/marketplaces')).toEqual({ status: 200, body: [] });
 		expect(await get('/accounts/4/marketplaces')).toEqual({ status: 403, body: { Status: 403, Message: expect.any(String) } });
 		expect(await get('/accounts/x/marketplaces')).toEqual({ status: 400, body: { Status: 400, Message: expect.any(String) } });
+	});
+
+	it('a fault can target any endpoint: a gateway\'s HTML 502 on the order list, while DELETE answers as usual', async () => {
+		const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
+		sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 502, body: page, contentType: 'text/html' });
+		const listOrders = async () => await client().get('/orders', { params: { API_KEY: KEY, accountId: 1 } });
+
+		expect((await deleteOrder({ orderId: 10 })).status).toBe(204);
+		const failed = await listOrders();
+		expect(failed.status).toBe(502);
+		expect(failed.headers['content-type']).toBe('text/html');
+		expect(failed.headers['x-ratelimit-retryafter']).toBe('-1');
+		expect(failed.data).toBe(page);
+		expect((await listOrders()).status).toBe(200);
+		expect(sandbox.requestsTo('GET /v2/orders').map((request) => request.answeredWith)).toEqual([502, 200]);
+	});
+
+	it('a fault without an endpoint is for DELETE; a hanging list leaves the client to its timeout', async () => {
+		sandbox.failNextWith({ status: 500, body: 'Error interno' }, { endpoint: 'GET /v2/orders', hang: true });
+		expect((await client().get('/accounts', { params: { API_KEY: KEY } })).status).toBe(200);
+		await expect(client().get('/orders', { params: { API_KEY: KEY, accountId: 1 }, timeout: 300 })).rejects.toThrow(/timeout/);
+		expect((await deleteOrder({ orderId: 10 })).status).toBe(500);
 	});
 });

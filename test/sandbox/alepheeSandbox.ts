@@ -1,7 +1,7 @@
 /**
  * A stand-in for Alephee's API v2 on 127.0.0.1, following ../shared/alephee/: the key in the
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
- * 304, a GCRA rate limit per API key with the `x-ratelimit-*` headers on every
+ * 304, a GCRA rate limit per API key and endpoint with the `x-ratelimit-*` headers on every
  * answer, the order list with its filters and paging envelope, status updates, and accounts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -18,6 +18,7 @@ import {
 	type SellerAccount,
 } from './orderStore';
 import { ApiRefusal, requiredInteger } from './queryParameters';
+import { RateLimitBudgets, type RateLimitSettings } from './rateLimit';
 import { readStatusUpdates, updateStatus } from './statusUpdate';
 
 export {
@@ -29,9 +30,10 @@ export {
 	STATUS_TYPES,
 } from './orderStore';
 export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
+export type { RateLimitSettings } from './rateLimit';
 export { UPDATABLE_STATUSES } from './statusUpdate';
 
-/** The endpoints the sandbox serves, named as caps refer to them. */
+/** The endpoints the sandbox serves, named as rate limits, caps and faults refer to them. */
 export const SANDBOX_ENDPOINTS = [
 	'GET /v2/accounts',
 	'GET /v2/accounts/{accountId}/marketplaces',
@@ -41,14 +43,11 @@ export const SANDBOX_ENDPOINTS = [
 ] as const;
 export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
 
-export interface RateLimitSettings {
-	perMinute: number;
-	burst: number;
-}
-
 export interface RecordedRequest {
 	method: string;
 	path: string;
+	/** The endpoint as in SANDBOX_ENDPOINTS, or `METHOD path` for a path the sandbox does not serve. */
+	endpoint: string;
 	query: Record<string, string>;
 	/** Names of the headers the client sent, lower-cased. */
 	headerNames: string[];
@@ -57,11 +56,12 @@ export interface RecordedRequest {
 	answeredWith?: number;
 }
 
-/** A scripted answer for the next DELETE, whatever the order. */
-export type Fault =
+/** A scripted answer for the next request to `endpoint` (DELETE /v2/orders when left out). */
+export type Fault = (
 	| { status: number; body?: string; contentType?: string; retryAfterSeconds?: number }
 	| { hang: true }
-	| { drop: true };
+	| { drop: true }
+) & { endpoint?: SandboxEndpoint };
 
 export interface Marketplace {
 	id: number;
@@ -78,9 +78,6 @@ export interface AccountSettings {
 	/** Defaults to DEFAULT_MARKETPLACES. */
 	marketplaces?: Marketplace[];
 }
-
-/** With the limiter off the headers still come, with a budget nothing reaches. */
-const UNLIMITED: RateLimitSettings = { perMinute: 1_000_000, burst: 1_000_000 };
 
 export const DEFAULT_MARKETPLACES: readonly Marketplace[] = [{ id: 1, name: 'Mercado Libre' }];
 
@@ -109,19 +106,18 @@ export class AlepheeSandbox {
 
 	private readonly objectCaps = new Map<SandboxEndpoint, number>();
 
-	private readonly theoreticalArrival = new Map<string, number>();
-
 	private readonly sockets = new Set<Socket>();
 
-	private rateLimit: RateLimitSettings;
+	private readonly rateLimits: RateLimitBudgets;
 
 	private constructor(
 		private readonly server: Server,
 		rateLimit?: RateLimitSettings,
 	) {
-		this.rateLimit = rateLimit ?? UNLIMITED;
+		this.rateLimits = new RateLimitBudgets(rateLimit);
 	}
 
+	/** `rateLimit` is the default of every endpoint; without it the limit is off. */
 	static async start(options: { rateLimit?: RateLimitSettings; port?: number } = {}): Promise<AlepheeSandbox> {
 		const server = createServer((req, res) => sandbox.handle(req, res));
 		server.keepAliveTimeout = 60_000;
@@ -143,9 +139,14 @@ export class AlepheeSandbox {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
+	/** The limit of every endpoint without one of its own (`undefined`: off); budgets start full. */
 	setRateLimit(rateLimit: RateLimitSettings | undefined): void {
-		this.rateLimit = rateLimit ?? UNLIMITED;
-		this.theoreticalArrival.clear();
+		this.rateLimits.setDefault(rateLimit);
+	}
+
+	/** One endpoint's own limit (`undefined`: back to the default); its budgets start full. */
+	setEndpointRateLimit(endpoint: SandboxEndpoint, rateLimit: RateLimitSettings | undefined): void {
+		this.rateLimits.setForEndpoint(endpoint, rateLimit);
 	}
 
 	/**
@@ -205,7 +206,11 @@ export class AlepheeSandbox {
 	}
 
 	deleteRequests(): RecordedRequest[] {
-		return this.requests.filter((request) => request.method === 'DELETE');
+		return this.requestsTo('DELETE /v2/orders');
+	}
+
+	requestsTo(endpoint: SandboxEndpoint): RecordedRequest[] {
+		return this.requests.filter((request) => request.endpoint === endpoint);
 	}
 
 	private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -217,6 +222,7 @@ export class AlepheeSandbox {
 			const recorded: RecordedRequest = {
 				method: req.method ?? '',
 				path: url.pathname,
+				endpoint: route?.endpoint ?? `${req.method} ${url.pathname}`,
 				query: Object.fromEntries(url.searchParams),
 				headerNames: Object.keys(req.headers),
 				body,
@@ -224,20 +230,20 @@ export class AlepheeSandbox {
 			};
 			this.requests.push(recorded);
 			const apiKey = recorded.query.API_KEY ?? '';
-			const headers = this.chargeRateLimit(apiKey);
+			const { allowed, headers } = this.rateLimits.charge(apiKey, recorded.endpoint);
 			const reply = ({ status, body: payload }: Answer) => {
 				recorded.answeredWith = status;
 				this.send(res, status, payload, headers);
 			};
 
-			if (headers['x-ratelimit-retryafter'] !== '-1') {
+			if (!allowed) {
 				this.rejectedByRateLimit++;
 				return reply(refusal(429, 'Se superó el límite de solicitudes. Intente nuevamente más tarde.'));
 			}
 			const accounts = this.keys.get(apiKey);
 			if (!accounts) return reply(refusal(401, 'API_KEY inválida o inexistente.'));
 			if (!route) return reply(refusal(404, `Recurso no encontrado: ${req.method} ${url.pathname}`));
-			const fault = route.endpoint === 'DELETE /v2/orders' ? this.faults.shift() : undefined;
+			const fault = this.takeFault(route.endpoint);
 			if (fault) return this.applyFault(fault, res, recorded, headers);
 			try {
 				return reply(this.answer(route, recorded, accounts));
@@ -346,6 +352,11 @@ export class AlepheeSandbox {
 		return orderAsSent(order, { Id, OwnCode, Name, BusinessName }, marketplace?.name ?? `Marketplace ${order.marketplaceId}`);
 	}
 
+	private takeFault(endpoint: SandboxEndpoint): Fault | undefined {
+		const index = this.faults.findIndex((fault) => (fault.endpoint ?? 'DELETE /v2/orders') === endpoint);
+		return index === -1 ? undefined : this.faults.splice(index, 1)[0];
+	}
+
 	private applyFault(
 		fault: Fault,
 		res: ServerResponse,
@@ -372,31 +383,6 @@ export class AlepheeSandbox {
 		}
 		res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
 		res.end(JSON.stringify(payload));
-	}
-
-	/**
-	 * GCRA: each request moves the key's theoretical arrival time (TAT) one emission interval
-	 * on; a request is refused when the TAT is more than the burst tolerance ahead of now.
-	 */
-	private chargeRateLimit(apiKey: string): Record<string, string> {
-		const { perMinute, burst } = this.rateLimit;
-		const interval = 60_000 / perMinute;
-		const tolerance = (burst - 1) * interval;
-		const now = Date.now();
-		const tat = Math.max(this.theoreticalArrival.get(apiKey) ?? now, now);
-		const headers = (remaining: number, untilFull: number, retryAfter: number) => ({
-			'x-ratelimit-limit': String(perMinute),
-			'x-ratelimit-remaining': String(Math.max(0, remaining)),
-			'x-ratelimit-reset': String(Math.ceil(Math.max(0, untilFull) / 1000)),
-			'x-ratelimit-retryafter': String(retryAfter),
-		});
-		if (tat - now > tolerance) {
-			const waitMs = tat - tolerance - now;
-			return headers(0, tat - now, Math.max(1, Math.ceil(waitMs / 1000)));
-		}
-		const newTat = tat + interval;
-		this.theoreticalArrival.set(apiKey, newTat);
-		return headers(Math.floor(burst - (newTat - now) / interval), newTat - now, -1);
 	}
 }
 
