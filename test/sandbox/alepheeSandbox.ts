@@ -1,33 +1,53 @@
 /**
  * A stand-in for Alephee's API v2 on 127.0.0.1, following ../shared/alephee/: the key in the
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
- * 304, and a GCRA rate limit per API key with the `x-ratelimit-*` headers on every answer.
+ * 304, a GCRA rate limit per API key and endpoint with the `x-ratelimit-*` headers on every
+ * answer, the order list with its filters and paging envelope, status updates, and accounts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface RateLimitSettings {
-	perMinute: number;
-	burst: number;
-}
+import { listOrders, ORDER_SORTS } from './orderList';
+import {
+	changeStatus,
+	type NewOrder,
+	newOrder,
+	ORDER_STATUS_DELETED,
+	orderAsSent,
+	type SandboxOrder,
+	type SellerAccount,
+} from './orderStore';
+import { ApiRefusal, requiredInteger } from './queryParameters';
+import { RateLimitBudgets, type RateLimitSettings } from './rateLimit';
+import { readStatusUpdates, updateStatus } from './statusUpdate';
 
-export interface OrderLine {
-	sku: string;
-	quantity: number;
-}
+export {
+	ORDER_STATUS_CANCELLED,
+	ORDER_STATUS_DELETED,
+	ORDER_STATUS_DELIVERED,
+	ORDER_STATUS_NAMES,
+	ORDER_STATUS_PENDING_SHIPPING,
+	STATUS_TYPES,
+} from './orderStore';
+export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
+export type { RateLimitSettings } from './rateLimit';
+export { UPDATABLE_STATUSES } from './statusUpdate';
 
-export interface SandboxOrder {
-	accountId: number;
-	orderId: number;
-	/** `api`: created through POST /v2/orders; `marketplace`: from a natively connected channel. */
-	createdThrough: 'api' | 'marketplace';
-	lines: OrderLine[];
-	status: number;
-}
+/** The endpoints the sandbox serves, named as rate limits, caps and faults refer to them. */
+export const SANDBOX_ENDPOINTS = [
+	'GET /v2/accounts',
+	'GET /v2/accounts/{accountId}/marketplaces',
+	'GET /v2/orders',
+	'PUT /v2/orders',
+	'DELETE /v2/orders',
+] as const;
+export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
 
 export interface RecordedRequest {
 	method: string;
 	path: string;
+	/** The endpoint as in SANDBOX_ENDPOINTS, or `METHOD path` for a path the sandbox does not serve. */
+	endpoint: string;
 	query: Record<string, string>;
 	/** Names of the headers the client sent, lower-cased. */
 	headerNames: string[];
@@ -36,22 +56,47 @@ export interface RecordedRequest {
 	answeredWith?: number;
 }
 
-/** A scripted answer for the next DELETE, whatever the order. */
-export type Fault =
+/** A scripted answer for the next request to `endpoint` (DELETE /v2/orders when left out). */
+export type Fault = (
 	| { status: number; body?: string; contentType?: string; retryAfterSeconds?: number }
 	| { hang: true }
-	| { drop: true };
+	| { drop: true }
+) & { endpoint?: SandboxEndpoint };
 
-export const ORDER_STATUS_PENDING_SHIPPING = 10;
-export const ORDER_STATUS_DELETED = 70;
+export interface Marketplace {
+	id: number;
+	name: string;
+}
 
-/** With the limiter off the headers still come, with a budget nothing reaches. */
-const UNLIMITED: RateLimitSettings = { perMinute: 1_000_000, burst: 1_000_000 };
+/** What GET /v2/accounts says of an account; each field left out keeps its default. */
+export interface AccountSettings {
+	name?: string;
+	businessName?: string;
+	docType?: string;
+	docNumber?: string;
+	ownCode?: string | null;
+	/** Defaults to DEFAULT_MARKETPLACES. */
+	marketplaces?: Marketplace[];
+}
+
+export const DEFAULT_MARKETPLACES: readonly Marketplace[] = [{ id: 1, name: 'Mercado Libre' }];
+
+interface Answer {
+	status: number;
+	body?: unknown;
+}
 
 export class AlepheeSandbox {
 	readonly requests: RecordedRequest[] = [];
 
+	rejectedByRateLimit = 0;
+
+	/** The clock of order dates (creation, status changes); rate limits always use real time. */
+	now: () => Date = () => new Date();
+
 	private readonly keys = new Map<string, Set<number>>();
+
+	private readonly accounts = new Map<number, AccountSettings>();
 
 	private readonly orders = new Map<string, SandboxOrder>();
 
@@ -59,21 +104,20 @@ export class AlepheeSandbox {
 
 	private readonly faults: Fault[] = [];
 
-	private readonly theoreticalArrival = new Map<string, number>();
+	private readonly objectCaps = new Map<SandboxEndpoint, number>();
 
 	private readonly sockets = new Set<Socket>();
 
-	private rateLimit: RateLimitSettings;
-
-	rejectedByRateLimit = 0;
+	private readonly rateLimits: RateLimitBudgets;
 
 	private constructor(
 		private readonly server: Server,
 		rateLimit?: RateLimitSettings,
 	) {
-		this.rateLimit = rateLimit ?? UNLIMITED;
+		this.rateLimits = new RateLimitBudgets(rateLimit);
 	}
 
+	/** `rateLimit` is the default of every endpoint; without it the limit is off. */
 	static async start(options: { rateLimit?: RateLimitSettings; port?: number } = {}): Promise<AlepheeSandbox> {
 		const server = createServer((req, res) => sandbox.handle(req, res));
 		server.keepAliveTimeout = 60_000;
@@ -95,23 +139,48 @@ export class AlepheeSandbox {
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
 
+	/** The limit of every endpoint without one of its own (`undefined`: off); budgets start full. */
 	setRateLimit(rateLimit: RateLimitSettings | undefined): void {
-		this.rateLimit = rateLimit ?? UNLIMITED;
-		this.theoreticalArrival.clear();
+		this.rateLimits.setDefault(rateLimit);
+	}
+
+	/** One endpoint's own limit (`undefined`: back to the default); its budgets start full. */
+	setEndpointRateLimit(endpoint: SandboxEndpoint, rateLimit: RateLimitSettings | undefined): void {
+		this.rateLimits.setForEndpoint(endpoint, rateLimit);
+	}
+
+	/**
+	 * The most objects one call may carry: a read asking for more answers 206 with the first
+	 * `cap`, a write carrying more answers 413 and processes nothing. `undefined`: no cap.
+	 */
+	setObjectCap(endpoint: SandboxEndpoint, cap: number | undefined): void {
+		if (cap === undefined) this.objectCaps.delete(endpoint);
+		else this.objectCaps.set(endpoint, cap);
 	}
 
 	addKey(apiKey: string, accountIds: number[]): void {
 		this.keys.set(apiKey, new Set(accountIds));
 	}
 
-	addOrder(order: Omit<SandboxOrder, 'status'> & { status?: number }): void {
+	/** Describes an account (merged over what was set before); addKey ties it to a key. */
+	addAccount(accountId: number, settings: AccountSettings): void {
+		this.accounts.set(accountId, { ...this.accounts.get(accountId), ...settings });
+	}
+
+	addOrder(order: NewOrder): SandboxOrder {
 		for (const line of order.lines) {
 			this.stock.set(stockKey(order.accountId, line.sku), this.stockOf(order.accountId, line.sku));
 		}
-		this.orders.set(orderKey(order.accountId, order.orderId), {
-			...order,
-			status: order.status ?? ORDER_STATUS_PENDING_SHIPPING,
-		});
+		const created = newOrder(order, { now: this.now(), marketplaceId: this.marketplacesOf(order.accountId)[0]?.id ?? 1 });
+		this.orders.set(orderKey(order.accountId, order.orderId), created);
+		return created;
+	}
+
+	/** Changes an order's status as Alephee or its marketplace would, moving its status date to `at`. */
+	setOrderStatus(accountId: number, orderId: number, status: number, at: Date = this.now()): void {
+		const order = this.order(accountId, orderId);
+		if (!order) throw new Error(`The sandbox has no order ${orderId} in account ${accountId}`);
+		changeStatus(order, status, at);
 	}
 
 	setStock(accountId: number, sku: string, available: number): void {
@@ -126,12 +195,22 @@ export class AlepheeSandbox {
 		return this.orders.get(orderKey(accountId, orderId));
 	}
 
+	/** The order as GET /v2/orders would send it. */
+	orderAsSent(accountId: number, orderId: number): Record<string, unknown> | undefined {
+		const order = this.order(accountId, orderId);
+		return order && this.renderOrder(order);
+	}
+
 	failNextWith(...faults: Fault[]): void {
 		this.faults.push(...faults);
 	}
 
 	deleteRequests(): RecordedRequest[] {
-		return this.requests.filter((request) => request.method === 'DELETE');
+		return this.requestsTo('DELETE /v2/orders');
+	}
+
+	requestsTo(endpoint: SandboxEndpoint): RecordedRequest[] {
+		return this.requests.filter((request) => request.endpoint === endpoint);
 	}
 
 	private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -139,81 +218,143 @@ export class AlepheeSandbox {
 		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://sandbox');
+			const route = routeOf(req.method ?? '', url.pathname);
 			const recorded: RecordedRequest = {
 				method: req.method ?? '',
 				path: url.pathname,
+				endpoint: route?.endpoint ?? `${req.method} ${url.pathname}`,
 				query: Object.fromEntries(url.searchParams),
 				headerNames: Object.keys(req.headers),
 				body,
 				receivedAt: Date.now(),
 			};
 			this.requests.push(recorded);
-			const reply = (status: number, payload?: unknown, extraHeaders: Record<string, string> = {}) => {
+			const apiKey = recorded.query.API_KEY ?? '';
+			const { allowed, headers } = this.rateLimits.charge(apiKey, recorded.endpoint);
+			const reply = ({ status, body: payload }: Answer) => {
 				recorded.answeredWith = status;
-				this.send(res, status, payload, { ...rateHeaders, ...extraHeaders });
+				this.send(res, status, payload, headers);
 			};
 
-			const apiKey = recorded.query.API_KEY ?? '';
-			const rateHeaders = this.chargeRateLimit(apiKey);
-			if (rateHeaders['x-ratelimit-retryafter'] !== '-1') {
+			if (!allowed) {
 				this.rejectedByRateLimit++;
-				return reply(429, { Status: 429, Message: 'Se superó el límite de solicitudes. Intente nuevamente más tarde.' });
+				return reply(refusal(429, 'Se superó el límite de solicitudes. Intente nuevamente más tarde.'));
 			}
 			const accounts = this.keys.get(apiKey);
-			if (!accounts) {
-				return reply(401, { Status: 401, Message: 'API_KEY inválida o inexistente.' });
+			if (!accounts) return reply(refusal(401, 'API_KEY inválida o inexistente.'));
+			if (!route) return reply(refusal(404, `Recurso no encontrado: ${req.method} ${url.pathname}`));
+			const fault = this.takeFault(route.endpoint);
+			if (fault) return this.applyFault(fault, res, recorded, headers);
+			try {
+				return reply(this.answer(route, recorded, accounts));
+			} catch (caught) {
+				if (caught instanceof ApiRefusal) return reply(refusal(caught.status, caught.message));
+				throw caught;
 			}
-			if (req.method === 'GET' && url.pathname === '/v2/accounts') {
-				return reply(
-					200,
-					[...accounts].map((id) => ({ Id: id, DocType: 'CUIT', DocNumber: `30-${id}-9`, Name: `Account ${id}`, BusinessName: `Seller ${id} SA` })),
-				);
-			}
-			if (url.pathname === '/v2/orders' && req.method === 'DELETE') {
-				const fault = this.faults.shift();
-				if (fault) return this.applyFault(fault, res, recorded, rateHeaders);
-				return this.deleteOrder(recorded.query, accounts, reply);
-			}
-			return reply(404, { Status: 404, Message: `Recurso no encontrado: ${req.method} ${url.pathname}` });
 		});
 	}
 
-	private deleteOrder(
-		query: Record<string, string>,
-		accounts: Set<number>,
-		reply: (status: number, payload?: unknown) => void,
-	): void {
-		const accountId = parseInteger(query.accountId);
-		const orderId = parseInteger(query.orderId);
-		if (accountId === undefined) {
-			return reply(400, { Status: 400, Message: 'El parámetro accountId es obligatorio y debe ser numérico.' });
+	private answer(route: Route, request: RecordedRequest, accounts: Set<number>): Answer {
+		const { query } = request;
+		switch (route.endpoint) {
+			case 'GET /v2/accounts':
+				return { status: 200, body: this.listAccounts(accounts, query.documentNumber) };
+			case 'GET /v2/accounts/{accountId}/marketplaces': {
+				const accountId = checkAccount({ accountId: route.accountId ?? '' }, accounts);
+				return { status: 200, body: this.marketplacesOf(accountId).map(({ id, name }) => ({ Id: id, Name: name })) };
+			}
+			case 'GET /v2/orders':
+				return this.listOrders(query, accounts);
+			case 'PUT /v2/orders':
+				return this.updateStatuses(query, request.body, accounts);
+			case 'DELETE /v2/orders':
+				return this.deleteOrder(query, accounts);
 		}
-		if (!accounts.has(accountId)) {
-			return reply(403, { Status: 403, Message: `La cuenta ${accountId} no está asociada a esta API_KEY.` });
+	}
+
+	/** A plain array: the page body of this list is not public and clients read it as a list. */
+	private listAccounts(accounts: Set<number>, documentNumber: string | undefined) {
+		return [...accounts]
+			.map((id) => {
+				const account = this.accountOf(id);
+				return { Id: id, DocType: account.DocType, DocNumber: account.DocNumber, Name: account.Name, BusinessName: account.BusinessName };
+			})
+			.filter((account) => documentNumber === undefined || account.DocNumber === documentNumber);
+	}
+
+	private listOrders(query: Record<string, string>, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const ofAccount = [...this.orders.values()].filter((order) => order.accountId === accountId);
+		const page = listOrders(ofAccount, query, this.objectCaps.get('GET /v2/orders'));
+		return {
+			// The documentation says only "206 with the first part"; our reading: the first `cap`
+			// orders, with Paging.Limit saying the page size that was used.
+			status: page.overCap ? 206 : 200,
+			body: {
+				Total: page.total,
+				Paging: { Limit: page.limit, Offset: page.offset, Total: page.total },
+				SortBy: page.sortBy,
+				AvailableSorts: ORDER_SORTS,
+				Results: page.results.map((order) => this.renderOrder(order)),
+			},
+		};
+	}
+
+	private updateStatuses(query: Record<string, string>, body: string, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const updates = readStatusUpdates(body);
+		const cap = this.objectCaps.get('PUT /v2/orders');
+		if (cap !== undefined && updates.length > cap) {
+			return refusal(413, `Se enviaron ${updates.length} órdenes; el máximo por solicitud es ${cap}.`);
 		}
-		if (orderId === undefined) {
-			return reply(400, { Status: 400, Message: 'El parámetro orderId es obligatorio y debe ser numérico.' });
-		}
+		const at = this.now();
+		const results = updates.map((update) => updateStatus(update, (orderId) => this.order(accountId, orderId), at));
+		return { status: 200, body: { Total: results.length, Results: results } };
+	}
+
+	private deleteOrder(query: Record<string, string>, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const orderId = requiredInteger(query, 'orderId');
 		const order = this.order(accountId, orderId);
-		if (!order) {
-			return reply(404, { Status: 404, Message: `No se encontró la orden ${orderId} para la cuenta ${accountId}.` });
-		}
+		if (!order) return refusal(404, `No se encontró la orden ${orderId} para la cuenta ${accountId}.`);
 		if (order.createdThrough !== 'api') {
-			return reply(412, {
-				Status: 412,
-				Message: 'La orden pertenece a un canal conectado de forma nativa y no puede ser eliminada.',
-			});
+			return refusal(412, 'La orden pertenece a un canal conectado de forma nativa y no puede ser eliminada.');
 		}
-		if (order.status === ORDER_STATUS_DELETED) {
-			return reply(304);
-		}
-		order.status = ORDER_STATUS_DELETED;
+		if (order.status === ORDER_STATUS_DELETED) return { status: 304 };
+		changeStatus(order, ORDER_STATUS_DELETED, this.now());
 		if (query.revertStock === 'true') {
 			for (const line of order.lines) {
 				this.setStock(accountId, line.sku, this.stockOf(accountId, line.sku) + line.quantity);
 			}
 		}
-		return reply(204);
+		return { status: 204 };
+	}
+
+	private accountOf(accountId: number): SellerAccount & { DocType: string; DocNumber: string } {
+		const settings = this.accounts.get(accountId) ?? {};
+		return {
+			Id: accountId,
+			OwnCode: settings.ownCode ?? null,
+			Name: settings.name ?? `Account ${accountId}`,
+			BusinessName: settings.businessName ?? `Seller ${accountId} SA`,
+			DocType: settings.docType ?? 'CUIT',
+			DocNumber: settings.docNumber ?? `30-${accountId}-9`,
+		};
+	}
+
+	private marketplacesOf(accountId: number): readonly Marketplace[] {
+		return this.accounts.get(accountId)?.marketplaces ?? DEFAULT_MARKETPLACES;
+	}
+
+	private renderOrder(order: SandboxOrder): Record<string, unknown> {
+		const { Id, OwnCode, Name, BusinessName } = this.accountOf(order.accountId);
+		const marketplace = this.marketplacesOf(order.accountId).find(({ id }) => id === order.marketplaceId);
+		return orderAsSent(order, { Id, OwnCode, Name, BusinessName }, marketplace?.name ?? `Marketplace ${order.marketplaceId}`);
+	}
+
+	private takeFault(endpoint: SandboxEndpoint): Fault | undefined {
+		const index = this.faults.findIndex((fault) => (fault.endpoint ?? 'DELETE /v2/orders') === endpoint);
+		return index === -1 ? undefined : this.faults.splice(index, 1)[0];
 	}
 
 	private applyFault(
@@ -243,36 +384,32 @@ export class AlepheeSandbox {
 		res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
 		res.end(JSON.stringify(payload));
 	}
+}
 
-	/**
-	 * GCRA: each request moves the key's theoretical arrival time (TAT) one emission interval
-	 * on; a request is refused when the TAT is more than the burst tolerance ahead of now.
-	 */
-	private chargeRateLimit(apiKey: string): Record<string, string> {
-		const { perMinute, burst } = this.rateLimit;
-		const interval = 60_000 / perMinute;
-		const tolerance = (burst - 1) * interval;
-		const now = Date.now();
-		const tat = Math.max(this.theoreticalArrival.get(apiKey) ?? now, now);
-		const headers = (remaining: number, untilFull: number, retryAfter: number) => ({
-			'x-ratelimit-limit': String(perMinute),
-			'x-ratelimit-remaining': String(Math.max(0, remaining)),
-			'x-ratelimit-reset': String(Math.ceil(Math.max(0, untilFull) / 1000)),
-			'x-ratelimit-retryafter': String(retryAfter),
-		});
-		if (tat - now > tolerance) {
-			const waitMs = tat - tolerance - now;
-			return headers(0, tat - now, Math.max(1, Math.ceil(waitMs / 1000)));
-		}
-		const newTat = tat + interval;
-		this.theoreticalArrival.set(apiKey, newTat);
-		return headers(Math.floor(burst - (newTat - now) / interval), newTat - now, -1);
+interface Route {
+	endpoint: SandboxEndpoint;
+	accountId?: string;
+}
+
+function routeOf(method: string, path: string): Route | undefined {
+	const marketplaces = /^\/v2\/accounts\/([^/]+)\/marketplaces$/.exec(path);
+	if (method === 'GET' && marketplaces) {
+		return { endpoint: 'GET /v2/accounts/{accountId}/marketplaces', accountId: decodeURIComponent(marketplaces[1]) };
 	}
+	const endpoint = `${method} ${path}`;
+	return SANDBOX_ENDPOINTS.includes(endpoint as SandboxEndpoint) ? { endpoint: endpoint as SandboxEndpoint } : undefined;
 }
 
-function parseInteger(value: string | undefined): number | undefined {
-	return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+/** The account a call is about: required, and one of the key's. */
+function checkAccount(query: Record<string, string>, accounts: Set<number>): number {
+	const accountId = requiredInteger(query, 'accountId');
+	if (!accounts.has(accountId)) {
+		throw new ApiRefusal(403, `La cuenta ${accountId} no está asociada a esta API_KEY.`);
+	}
+	return accountId;
 }
+
+const refusal = (status: number, message: string): Answer => ({ status, body: { Status: status, Message: message } });
 
 const orderKey = (accountId: number, orderId: number) => `${accountId}/${orderId}`;
 const stockKey = (accountId: number, sku: string) => `${accountId}/${sku}`;
