@@ -72,10 +72,11 @@ export const codeField = (label: string, codes: number[], options: { optional?: 
 	...options,
 });
 
-export const countField = (label: string): FieldCheck => ({
+export const countField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
 	label,
 	check: checkPositiveWholeNumber,
 	expected: `${label} must be a whole number, 1 or more.`,
+	...options,
 });
 
 export const textField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
@@ -228,8 +229,11 @@ export function routeThroughTransport(
 	};
 }
 
+/** A list's Limit: n8n hides it (and gives no value) when Return All is on. */
+export const limitParameter = { limit: countField('Limit', { optional: true }) };
+
 /** A list operation's pages: all of them with Return All, else up to `limit` results. */
 export async function readRequestedPages(this: IExecutePaginationFunctions, send: Send, limit: unknown): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	return await readAllPages(async (page) => (await send({ qs: page })).body as ListPage, returnAll ? undefined : Number(limit));
+	return await readAllPages(async (page) => (await send({ qs: page })).body as ListPage, returnAll ? undefined : Number(limit ?? 50));
 }

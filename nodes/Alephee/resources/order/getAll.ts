@@ -5,9 +5,9 @@ import { simplifyOrder } from '../../shared/order';
 import {
 	type AlepheeOperation,
 	codeField,
-	countField,
 	dateTimeField,
 	idField,
+	limitParameter,
 	readRequestedPages,
 	routeThroughTransport,
 	switchField,
@@ -42,7 +42,7 @@ export const orderGetMany: AlepheeOperation = {
 		includePendingPayments: switchField('Include Pending Payments', { optional: true }),
 		sort: textField('Sort By', { optional: true }),
 	},
-	parameters: { limit: countField('Limit') },
+	parameters: limitParameter,
 	identifiedBy: ['accountId'],
 	words: ({ accountId }) => ({ doing: `listing orders of account ${accountId}`, accountId: accountId as number }),
 	async run(send, { limit }) {

@@ -3,9 +3,9 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { optionsField, returnAllFields } from '../../shared/descriptions';
 import {
 	type AlepheeOperation,
-	countField,
 	dateTimeField,
 	idField,
+	limitParameter,
 	readRequestedPages,
 	routeThroughTransport,
 	textField,
@@ -65,7 +65,7 @@ export const productGetMany: AlepheeOperation = {
 		types: commaList('Product Types', [1, 2, 5, 6]),
 		catalogStatus: commaList('Catalog Statuses', [0, 1, 2, 3, 4, 5]),
 	},
-	parameters: { limit: countField('Limit') },
+	parameters: limitParameter,
 	identifiedBy: ['accountId'],
 	words: ({ accountId }) => ({ doing: `listing products of account ${accountId}`, accountId: accountId as number }),
 	async run(send, { limit, priceListId }) {

@@ -1,0 +1,228 @@
+import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+
+const API_KEY = 'get-many-key-31a';
+const ACCOUNT = 4100;
+const OTHER_ACCOUNT = 4200;
+
+let sandbox: AlepheeSandbox;
+let credentials: AlepheeCredentialData;
+
+const at = (iso: string) => new Date(iso);
+const account = { __rl: true, mode: 'list', value: String(ACCOUNT) };
+
+beforeEach(async () => {
+	sandbox = await AlepheeSandbox.start();
+	sandbox.addKey(API_KEY, [ACCOUNT]);
+	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
+});
+
+afterEach(async () => {
+	await sandbox.stop();
+});
+
+function seedOrders(count: number, from = 1, extra: Partial<Parameters<AlepheeSandbox['addOrder']>[0]> = {}) {
+	for (let index = 0; index < count; index++) {
+		const orderId = from + index;
+		sandbox.addOrder({
+			accountId: ACCOUNT,
+			orderId,
+			createdThrough: 'api',
+			lines: [{ sku: `SKU-${orderId % 3}`, quantity: 1 + (orderId % 2), unitPrice: 100 }],
+			dateCreated: at(`2026-11-20T10:${String(index % 60).padStart(2, '0')}:00Z`),
+			...extra,
+		});
+	}
+}
+
+const getMany = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runAlephee>[0]> = {}) =>
+	runAlephee({ credentials, typeVersion: 1.1, parameters: { operation: 'getAll', accountId: account, ...parameters }, ...extra });
+
+const listRequests = () => sandbox.requestsTo('GET /v2/orders');
+
+describe('Order → Get Many: paging', () => {
+	it('Return All reads every page until Paging.Total, one output item per order, all paired to the input', async () => {
+		seedOrders(250);
+		const result = await getMany({ returnAll: true });
+
+		expect(result.error).toBeUndefined();
+		expect(result.main.map((item) => item.json.id)).toEqual(Array.from({ length: 250 }, (_, index) => index + 1));
+		expect(result.main.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(listRequests().map((request) => [request.query.offset, request.query.limit])).toEqual([
+			['0', '100'],
+			['100', '100'],
+			['200', '100'],
+		]);
+		for (const request of listRequests()) expect(request.query.accountId).toBe(String(ACCOUNT));
+	});
+
+	it('Limit (default 50) stops early and asks for no more than it needs', async () => {
+		seedOrders(250);
+		const byDefault = await getMany({});
+		expect(byDefault.main).toHaveLength(50);
+		expect(listRequests().map((request) => request.query.limit)).toEqual(['50']);
+
+		const result = await getMany({ returnAll: false, limit: 130 });
+		expect(result.main).toHaveLength(130);
+		expect(listRequests().slice(1).map((request) => [request.query.offset, request.query.limit])).toEqual([
+			['0', '100'],
+			['100', '30'],
+		]);
+	});
+
+	it('a 206 (page over the endpoint\'s cap) is a partial page: the next starts after what came, nothing skipped', async () => {
+		seedOrders(95);
+		sandbox.setObjectCap('GET /v2/orders', 40);
+		const result = await getMany({ returnAll: true });
+
+		expect(result.main.map((item) => item.json.id)).toEqual(Array.from({ length: 95 }, (_, index) => index + 1));
+		expect(listRequests().map((request) => [request.query.offset, request.answeredWith])).toEqual([
+			['0', 206],
+			['40', 206],
+			['80', 206],
+		]);
+	});
+
+	it('each input item runs its own listing', async () => {
+		seedOrders(3);
+		const result = await getMany({ returnAll: true }, { items: [{}, {}] });
+		expect(result.main.map((item) => item.pairedItem)).toEqual([0, 0, 0, 1, 1, 1].map((item) => ({ item })));
+	});
+
+	it('pages are paced like every request: a tight limit is waited out, not run into', async () => {
+		seedOrders(300);
+		sandbox.setEndpointRateLimit('GET /v2/orders', { perMinute: 120, burst: 2 });
+		const result = await getMany({ returnAll: true });
+		expect(result.main).toHaveLength(300);
+		expect(sandbox.rejectedByRateLimit).toBe(0);
+	});
+});
+
+describe('Order → Get Many: filters', () => {
+	it('sends each filter as Alephee\'s query parameter, dates to the minute', async () => {
+		seedOrders(5);
+		await getMany({
+			returnAll: true,
+			filters: {
+				statusType: 1,
+				dateCreatedFrom: '2026-11-20T10:02:30',
+				saleDateFrom: '2026-11-19T00:00:00',
+				statusDateFrom: '2026-11-19T08:15:00',
+				idFrom: '2',
+				idTo: ' 4 ',
+				externalOrderIdFrom: '2000000001',
+				externalOrderIdTo: '2000000009',
+				marketplaceId: 1,
+				integrated: false,
+				erpStatus: 'pending',
+				includePendingPayments: true,
+			},
+			options: { sort: 'dateCreated' },
+		});
+
+		const [request] = listRequests();
+		expect(request.query).toEqual({
+			API_KEY,
+			accountId: String(ACCOUNT),
+			statusType: '1',
+			dateCreatedFrom: '2026-11-20 10:02',
+			saleDateFrom: '2026-11-19 00:00',
+			statusDateFrom: '2026-11-19 08:15',
+			idFrom: '2',
+			idTo: '4',
+			externalOrderIdFrom: '2000000001',
+			externalOrderIdTo: '2000000009',
+			marketplaceId: '1',
+			Integrated: 'false',
+			erpStatus: 'pending',
+			includePendingPayments: 'true',
+			sort: 'dateCreated',
+			offset: '0',
+			limit: '100',
+		});
+	});
+
+	it('the status group leaves out other groups and deleted orders, as Alephee documents', async () => {
+		seedOrders(3);
+		sandbox.setOrderStatus(ACCOUNT, 2, 80);
+		sandbox.setOrderStatus(ACCOUNT, 3, ORDER_STATUS_DELETED);
+		const pending = await getMany({ returnAll: true, filters: { statusType: 1 } });
+		expect(pending.main.map((item) => item.json.id)).toEqual([1]);
+		const everything = await getMany({ returnAll: true });
+		expect(everything.main.map((item) => [item.json.id, item.json.statusCode])).toEqual([
+			[1, 10],
+			[2, 80],
+			[3, ORDER_STATUS_DELETED],
+		]);
+	});
+
+	it('a filter value that is wrong is refused before sending, naming the filter', async () => {
+		const result = await getMany({ filters: { dateCreatedFrom: '={{ "last tuesday" }}' } });
+		expect(result.error?.message).toBe('Created After is not valid: "last tuesday" is not a date and time');
+		expect(sandbox.requests).toHaveLength(0);
+	});
+});
+
+describe('Order → Get Many: output', () => {
+	it('Simplify (default) gives the flat summary; off gives the order as Alephee sends it', async () => {
+		sandbox.addOrder({
+			accountId: ACCOUNT,
+			orderId: 77,
+			createdThrough: 'marketplace',
+			lines: [
+				{ sku: 'MATE', quantity: 2, unitPrice: 1500 },
+				{ sku: 'BOMBILLA', quantity: 1, unitPrice: 999 },
+			],
+			buyerName: 'Ana Pérez',
+			dateCreated: at('2026-11-20T10:15:00Z'),
+		});
+		const simple = await getMany({ returnAll: true });
+		expect(simple.main[0].json).toEqual(
+			expect.objectContaining({
+				id: 77,
+				marketplaceOrderNumber: '2000000077',
+				statusCode: 10,
+				statusGroup: expect.any(String),
+				marketplace: 'Mercado Libre',
+				dateCreated: '2026-11-20T10:15:00.000Z',
+				accountId: ACCOUNT,
+				buyerName: 'Ana Pérez',
+				total: 3999,
+				itemCount: 3,
+			}),
+		);
+		const raw = await getMany({ returnAll: true, simplify: false });
+		expect(raw.main[0].json).toEqual(sandbox.orderAsSent(ACCOUNT, 77));
+	});
+
+	it('no order matches: no output item, no error', async () => {
+		const result = await getMany({ returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.main).toEqual([]);
+		expect(listRequests()).toHaveLength(1);
+	});
+});
+
+describe('Order → Get Many: failures', () => {
+	it('an account not tied to the key: the listing\'s own words, nothing else sent', async () => {
+		const result = await getMany({ accountId: { __rl: true, mode: 'id', value: String(OTHER_ACCOUNT) } });
+		expect(result.error?.message).toBe(`The API key is not allowed to use account ${OTHER_ACCOUNT}`);
+		expect(listRequests()).toHaveLength(1);
+	});
+
+	it('a 500 fails the item in read words (nothing changed); with Continue On Fail, one error item', async () => {
+		seedOrders(150);
+		sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
+		const result = await getMany({ returnAll: true }, { onError: 'continueRegularOutput' });
+		expect(result.main).toEqual([
+			{
+				json: {
+					error: `Alephee had an internal error while listing orders of account ${ACCOUNT}`,
+					message: expect.stringMatching(/^Nothing was changed in Alephee \(this only reads data\)/),
+					accountId: ACCOUNT,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+});
