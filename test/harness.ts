@@ -466,5 +466,6 @@ export async function runPoll(options: {
 	const mode = options.mode ?? 'trigger';
 	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
 	const result = await nodeType.poll!.call(context);
-	return { items: result?.[0] ?? null, staticData: structuredClone(workflow.staticData) as IDataObject };
+	// n8n keeps static data as an observable object; a plain copy is what it saves.
+	return { items: result?.[0] ?? null, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject };
 }

@@ -1,0 +1,140 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { runPoll, type AlepheeCredentialData } from '../../../harness';
+import { AlepheeSandbox } from '../../../sandbox/alepheeSandbox';
+
+const API_KEY = 'trigger-key-5e1';
+const ACCOUNT = 4100;
+
+let sandbox: AlepheeSandbox;
+let credentials: AlepheeCredentialData;
+
+beforeEach(async () => {
+	sandbox = await AlepheeSandbox.start();
+	sandbox.addKey(API_KEY, [ACCOUNT]);
+	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
+});
+
+afterEach(async () => {
+	await sandbox.stop();
+});
+
+const at = (iso: string) => new Date(iso);
+const order = (orderId: number, dateCreated: Date) =>
+	sandbox.addOrder({ accountId: ACCOUNT, orderId, createdThrough: 'marketplace', lines: [{ sku: 'A', quantity: 1 }], dateCreated });
+
+const poll = (staticData: IDataObject, parameters: Record<string, unknown> = {}, mode: 'trigger' | 'manual' = 'trigger') =>
+	runPoll({
+		credentials,
+		staticData,
+		mode,
+		parameters: { event: 'newOrder', accountId: { __rl: true, mode: 'id', value: String(ACCOUNT) }, ...parameters },
+	});
+
+const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => item.json.id);
+const listRequests = () => sandbox.requestsTo('GET /v2/orders');
+
+describe('Alephee Trigger: new orders', () => {
+	it('first activation starts from now: no history, nothing sent', async () => {
+		order(1, at('2020-01-01T00:00:00Z'));
+		const first = await poll({});
+		expect(first.items).toBeNull();
+		expect(first.staticData['node:Only']).toEqual({ position: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/), seen: [] });
+		expect(listRequests()).toHaveLength(0);
+
+		const second = await poll(first.staticData);
+		expect(second.items).toBeNull();
+		expect(listRequests()[0].query.dateCreatedFrom).toBe((first.staticData['node:Only'] as IDataObject).position);
+	});
+
+	it('emits each new order once, across polls and across the minute boundary', async () => {
+		const state = { 'node:Only': { position: '2026-11-20 10:03', seen: [] } };
+		order(10, at('2026-11-20T10:03:05Z'));
+		order(11, at('2026-11-20T10:02:59Z'));
+		const first = await poll(state);
+		expect(ids(first.items)).toEqual([10]);
+		expect(listRequests()[0].query).toMatchObject({ accountId: String(ACCOUNT), dateCreatedFrom: '2026-11-20 10:03' });
+
+		// Same minute, created after the first poll: asked for again from 10:03, only 12 is new.
+		order(12, at('2026-11-20T10:03:40Z'));
+		const second = await poll(first.staticData);
+		expect(ids(second.items)).toEqual([12]);
+
+		const third = await poll(second.staticData);
+		expect(third.items).toBeNull();
+
+		order(13, at('2026-11-20T10:05:00Z'));
+		const fourth = await poll(third.staticData);
+		expect(ids(fourth.items)).toEqual([13]);
+		expect(fourth.staticData['node:Only']).toEqual({ position: '2026-11-20 10:05', seen: ['13'] });
+	});
+
+	it('pages through everything that changed, within the rate limit', async () => {
+		for (let id = 1; id <= 230; id++) order(id, at('2026-11-20T11:00:00Z'));
+		sandbox.setEndpointRateLimit('GET /v2/orders', { perMinute: 120, burst: 2 });
+		const result = await poll({ 'node:Only': { position: '2026-11-20 10:59', seen: [] } });
+		expect(ids(result.items)).toHaveLength(230);
+		expect(new Set(ids(result.items)).size).toBe(230);
+		expect(listRequests().map((request) => request.query.offset)).toEqual(['0', '100', '200']);
+		expect(sandbox.rejectedByRateLimit).toBe(0);
+	});
+
+	it('a failed poll raises a clear error and keeps the position, so nothing is skipped', async () => {
+		const state = { 'node:Only': { position: '2026-11-20 10:00', seen: [] } };
+		order(20, at('2026-11-20T10:01:00Z'));
+		sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
+		await expect(poll(state)).rejects.toMatchObject({
+			message: `Alephee had an internal error while looking for new orders of account ${ACCOUNT}`,
+			description: expect.stringContaining('Alephee says: "Error interno"'),
+		});
+		// n8n keeps the static data a failed poll leaves; here it is the state the poll started from.
+		const retried = await poll(state);
+		expect(ids(retried.items)).toEqual([20]);
+	});
+
+	it('a refused key is said in plain words, without the key', async () => {
+		credentials = { ...credentials, apiKey: 'bad-key-998877' };
+		const failure = poll({ 'node:Only': { position: '2026-11-20 10:00', seen: [] } });
+		await expect(failure).rejects.toMatchObject({ message: 'Alephee did not accept the API key for this account' });
+		await failure.catch((error: Error) => expect(JSON.stringify(error)).not.toContain('bad-key-998877'));
+	});
+
+	it('sends the filters: status group and marketplace', async () => {
+		await poll({ 'node:Only': { position: '2026-11-20 10:00', seen: [] } }, { filters: { statusType: 99, marketplaceId: 1 } });
+		expect(listRequests()[0].query).toMatchObject({ statusType: '99', marketplaceId: '1' });
+	});
+});
+
+describe('Alephee Trigger: status changes', () => {
+	it('asks by status date, and emits an order again only when its status is different', async () => {
+		order(30, at('2026-11-20T09:00:00Z'));
+		const state = { 'node:Only': { position: '2026-11-20 10:00', seen: [] } };
+		sandbox.setOrderStatus(ACCOUNT, 30, 20, at('2026-11-20T10:01:00Z'));
+		const shipped = await poll(state, { event: 'statusChanged' });
+		expect(shipped.items?.map((item) => [item.json.id, item.json.statusCode])).toEqual([[30, 20]]);
+		expect(listRequests()[0].query.statusDateFrom).toBe('2026-11-20 10:00');
+
+		expect((await poll(shipped.staticData, { event: 'statusChanged' })).items).toBeNull();
+
+		sandbox.setOrderStatus(ACCOUNT, 30, 80, at('2026-11-20T10:01:30Z'));
+		const delivered = await poll(shipped.staticData, { event: 'statusChanged' });
+		expect(delivered.items?.map((item) => [item.json.id, item.json.statusCode])).toEqual([[30, 80]]);
+	});
+});
+
+describe('Alephee Trigger: Fetch test event', () => {
+	it('returns the last order in Alephee\'s list, whatever its date, and keeps no state', async () => {
+		order(40, at('2026-01-01T00:00:00Z'));
+		order(41, at('2026-02-01T00:00:00Z'));
+		order(39, at('2025-12-01T00:00:00Z'));
+		const result = await poll({}, {}, 'manual');
+		expect(ids(result.items)).toEqual([41]);
+		expect(result.staticData).toEqual({});
+	});
+
+	it('says plainly when no order matches yet', async () => {
+		await expect(poll({}, {}, 'manual')).rejects.toMatchObject({
+			message: `No order of account ${ACCOUNT} matches this trigger yet`,
+		});
+	});
+});
