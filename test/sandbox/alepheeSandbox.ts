@@ -2,12 +2,13 @@
  * A stand-in for Alephee's API v2 on 127.0.0.1, following ../shared/alephee/: the key in the
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
  * 304, a GCRA rate limit per API key and endpoint with the `x-ratelimit-*` headers on every
- * answer, the order list with its filters and paging envelope, status updates, and accounts.
+ * answer, the order list with its filters and paging envelope, status updates, accounts, and
+ * products with their batch update.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { listOrders, ORDER_SORTS } from './orderList';
+import { DEFAULT_PAGE_SIZE, listOrders, ORDER_SORTS } from './orderList';
 import {
 	changeStatus,
 	type NewOrder,
@@ -17,7 +18,18 @@ import {
 	type SandboxOrder,
 	type SellerAccount,
 } from './orderStore';
-import { ApiRefusal, requiredInteger } from './queryParameters';
+import {
+	applyProductChanges,
+	batchAnswer,
+	listProducts,
+	type NewProduct,
+	newProduct,
+	type PriceList,
+	productAsSent,
+	readProductChanges,
+	type SandboxProduct,
+} from './productStore';
+import { ApiRefusal, readInteger, requiredInteger } from './queryParameters';
 import { RateLimitBudgets, type RateLimitSettings } from './rateLimit';
 import { readStatusUpdates, updateStatus } from './statusUpdate';
 
@@ -30,6 +42,7 @@ export {
 	STATUS_TYPES,
 } from './orderStore';
 export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
+export type { NewProduct, PriceList, SandboxProduct } from './productStore';
 export type { RateLimitSettings } from './rateLimit';
 export { UPDATABLE_STATUSES } from './statusUpdate';
 
@@ -40,6 +53,8 @@ export const SANDBOX_ENDPOINTS = [
 	'GET /v2/orders',
 	'PUT /v2/orders',
 	'DELETE /v2/orders',
+	'GET /v2/products',
+	'POST /v2/products',
 ] as const;
 export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
 
@@ -103,6 +118,10 @@ export class AlepheeSandbox {
 	private readonly stock = new Map<string, number>();
 
 	private readonly faults: Fault[] = [];
+
+	private readonly products: SandboxProduct[] = [];
+
+	private readonly priceLists = new Map<number, PriceList[]>();
 
 	private readonly objectCaps = new Map<SandboxEndpoint, number>();
 
@@ -201,6 +220,23 @@ export class AlepheeSandbox {
 		return order && this.renderOrder(order);
 	}
 
+	/** A product of an account; its stock is the account's stock of its SKU. */
+	addProduct(product: NewProduct, stock?: number): SandboxProduct {
+		const created = newProduct(product, this.products.length + 1, this.now());
+		this.products.push(created);
+		if (stock !== undefined) this.setStock(product.accountId, product.sku, stock);
+		return created;
+	}
+
+	product(accountId: number, sku: string): SandboxProduct | undefined {
+		return this.productsOf(accountId).find((product) => product.sku === sku);
+	}
+
+	/** The account's price lists (default: one, "Lista general", ID 1). */
+	setPriceLists(accountId: number, priceLists: PriceList[]): void {
+		this.priceLists.set(accountId, priceLists);
+	}
+
 	failNextWith(...faults: Fault[]): void {
 		this.faults.push(...faults);
 	}
@@ -269,7 +305,61 @@ export class AlepheeSandbox {
 				return this.updateStatuses(query, request.body, accounts);
 			case 'DELETE /v2/orders':
 				return this.deleteOrder(query, accounts);
+			case 'GET /v2/products':
+				return this.listProducts(query, accounts);
+			case 'POST /v2/products':
+				return this.updateProducts(query, request.body, accounts);
 		}
+	}
+
+	private listProducts(query: Record<string, string>, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const matching = listProducts(this.productsOf(accountId), query);
+		const offset = readInteger(query, 'offset') ?? 0;
+		const requested = readInteger(query, 'limit') ?? DEFAULT_PAGE_SIZE;
+		const cap = this.objectCaps.get('GET /v2/products');
+		const limit = cap !== undefined && requested > cap ? cap : requested;
+		return {
+			status: limit < requested ? 206 : 200,
+			body: {
+				Total: matching.length,
+				Paging: { Limit: limit, Offset: offset, Total: matching.length },
+				SortBy: { Id: 'ID', Name: 'ID' },
+				AvailableSorts: [{ Id: 'ID', Name: 'ID' }],
+				Results: matching
+					.slice(offset, offset + limit)
+					.map((product) => productAsSent(product, this.stockOf(accountId, product.sku), this.priceListsOf(accountId))),
+			},
+		};
+	}
+
+	private updateProducts(query: Record<string, string>, body: string, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const changes = readProductChanges(body);
+		const cap = this.objectCaps.get('POST /v2/products');
+		if (cap !== undefined && changes.length > cap) {
+			return refusal(413, `Se enviaron ${changes.length} productos; el máximo por solicitud es ${cap}.`);
+		}
+		const priceLists = this.priceListsOf(accountId);
+		const named = readInteger(query, 'priceListId');
+		if (named !== undefined && !priceLists.some((list) => list.Id === named)) {
+			return refusal(400, `La lista de precios ${named} no existe en la cuenta ${accountId}.`);
+		}
+		const results = applyProductChanges(changes, {
+			find: (sku, brand) =>
+				this.productsOf(accountId).find(
+					(product) => product.sku.toLowerCase() === sku.toLowerCase() && (brand === undefined || product.brand.toLowerCase() === brand.toLowerCase()),
+				),
+			stockOf: (product) => this.stockOf(accountId, product.sku),
+			setStock: (product, quantity) => this.setStock(accountId, product.sku, quantity),
+			priceListId: named ?? (priceLists.length === 1 ? priceLists[0].Id : undefined),
+			now: this.now(),
+		});
+		// Seen in public clients: 412 when no product could be processed.
+		if (results.every((result) => result.ValidationLevel.Name === 'Error')) {
+			return refusal(412, results.map((result) => result.Messages.map((message) => message.Message).join(' ')).join(' '));
+		}
+		return { status: 200, body: batchAnswer(results) };
 	}
 
 	/** A plain array: the page body of this list is not public and clients read it as a list. */
@@ -340,6 +430,14 @@ export class AlepheeSandbox {
 			DocType: settings.docType ?? 'CUIT',
 			DocNumber: settings.docNumber ?? `30-${accountId}-9`,
 		};
+	}
+
+	private productsOf(accountId: number): SandboxProduct[] {
+		return this.products.filter((product) => product.accountId === accountId);
+	}
+
+	private priceListsOf(accountId: number): readonly PriceList[] {
+		return this.priceLists.get(accountId) ?? [{ Id: 1, Name: 'Lista general' }];
 	}
 
 	private marketplacesOf(accountId: number): readonly Marketplace[] {

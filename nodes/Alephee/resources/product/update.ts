@@ -147,10 +147,11 @@ function intoCalls(entries: ProductEntry[], size: number): ProductEntry[][] {
 }
 
 /**
- * Sends one call. A 413 means nothing was processed: the call is split and the halves sent.
- * Any other failure fails every item of the call; only 429 (in the transport) and 413 are retried.
+ * Sends one call; any failure but a 413 fails every item of the call (only 429, in the
+ * transport, is retried). A 413 of several products (nothing processed) answers `tooLarge`, so
+ * they can be sent in smaller calls.
  */
-async function sendCall(entries: ProductEntry[], secret: string, cap: { size: number }): Promise<Outcome[]> {
+async function sendCall(entries: ProductEntry[], secret: string): Promise<Outcome[] | 'tooLarge'> {
 	try {
 		const response = await entries[0].send({ body: entries.map((entry) => entry.body), json: true });
 		const items = ((response.body as { Items?: BatchResultItem[] })?.Items ?? []) as BatchResultItem[];
@@ -163,17 +164,15 @@ async function sendCall(entries: ProductEntry[], secret: string, cap: { size: nu
 		);
 	} catch (error) {
 		if (!(error instanceof NodeApiError)) throw new NodeOperationError(entries[0].context.getNode(), error as Error);
-		if (error.httpCode === '413' && entries.length > 1) {
-			const half = Math.ceil(entries.length / 2);
-			// Later calls of the run start from the size that is known not to be too large.
-			cap.size = Math.min(cap.size, half);
-			return [...(await sendCall(entries.slice(0, half), secret, cap)), ...(await sendCall(entries.slice(half), secret, cap))];
-		}
+		if (error.httpCode === '413' && entries.length > 1) return 'tooLarge';
 		return failEveryItem(entries, error);
 	}
 }
 
-/** All the update items of one node run, grouped by account and price list, call after call. */
+/**
+ * All the update items of one node run, grouped by account and price list, call after call. A
+ * call answered 413 is sent again in halves, and the rest of the run keeps the smaller size.
+ */
 async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
 	const secret = ((await entries[0].context.getCredentials('alepheeApi')) as { apiKey: string }).apiKey;
 	const outcomes = new Map<ProductEntry, Outcome>();
@@ -182,11 +181,16 @@ async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
 		const key = `${entry.values.accountId}|${entry.values.priceListId ?? ''}`;
 		groups.set(key, [...(groups.get(key) ?? []), entry]);
 	}
-	const cap = { size: FIRST_BATCH_SIZE };
+	let size = FIRST_BATCH_SIZE;
 	for (const group of groups.values()) {
-		for (let rest = group; rest.length; ) {
-			const [call] = intoCalls(rest, cap.size);
-			const results = await sendCall(call, secret, cap);
+		let rest = group;
+		while (rest.length) {
+			const [call] = intoCalls(rest, size);
+			const results = await sendCall(call, secret);
+			if (results === 'tooLarge') {
+				size = Math.ceil(call.length / 2);
+				continue;
+			}
 			call.forEach((entry, index) => outcomes.set(entry, results[index]));
 			rest = rest.filter((entry) => !outcomes.has(entry));
 		}
@@ -207,6 +211,11 @@ export const productUpdate: AlepheeOperation = {
 		uncertainOutcome: 'The products of this call may or may not have been updated',
 		notDone: 'No product of this call was updated',
 		statuses: {
+			412: {
+				message: 'Alephee could not update any product of this call',
+				advice:
+					'Alephee answers this when none of the products sent could be processed, for example when no SKU exists in this account. Nothing was updated: check the SKUs (and Brand, Price List ID) against Alephee.',
+			},
 			413: {
 				message: 'Alephee refused the call as too large',
 				advice: 'Even one product was too large for Alephee. Nothing was updated.',
