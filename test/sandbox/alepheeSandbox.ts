@@ -241,8 +241,9 @@ export class AlepheeSandbox {
 		this.faults.push(...faults);
 	}
 
+	/** Every DELETE, to whatever path it went. */
 	deleteRequests(): RecordedRequest[] {
-		return this.requestsTo('DELETE /v2/orders');
+		return this.requests.filter((request) => request.method === 'DELETE');
 	}
 
 	requestsTo(endpoint: SandboxEndpoint): RecordedRequest[] {
