@@ -101,7 +101,8 @@ export const orderGetManyFields: INodeProperties[] = [
 				name: 'integrated',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to list only orders already integrated with your ERP (on) or only those not integrated yet (off)',
+				description:
+					"Whether to list only orders already integrated with your ERP (on) or only those not integrated yet (off). Alephee documents this filter's default as off, so without it integrated orders may be left out.",
 				routing: query('Integrated'),
 			},
 			{
