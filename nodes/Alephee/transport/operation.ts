@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeHttpFailure, type OperationWords } from '../helpers/errorHandler';
 import { type ListPage, readAllPages } from './paging';
-import { type Check, checkBoolean, checkDateTime, checkPositiveWholeNumber } from '../helpers/validation';
+import type { CheckContext, FieldCheck } from '../helpers/fieldChecks';
 import {
 	type AlepheeCredentials,
 	CREDENTIAL_TYPE,
@@ -20,74 +20,6 @@ import {
 	failureError,
 	sendToAlephee,
 } from './request';
-
-/** What a check may need to know of the workflow. */
-export interface CheckContext {
-	/** The workflow's time zone (Settings → Timezone). */
-	timezone: string;
-}
-
-/** A value checked, and put in the form Alephee reads, before anything is sent. */
-export interface FieldCheck {
-	/** The field's name as the user sees it. */
-	label: string;
-	check(raw: unknown, context: CheckContext): Check<unknown>;
-	/** What a valid value looks like. */
-	expected: string;
-	/** Left out of the request when empty, instead of refused. */
-	optional?: boolean;
-}
-
-export const idField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
-	label,
-	check: checkPositiveWholeNumber,
-	expected: `${label} must be a positive whole number, the ID shown in Alephee (for example 12345).`,
-	...options,
-});
-
-export const switchField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
-	label,
-	check: checkBoolean,
-	expected: `${label} must be true or false (an expression may also give the text "true" or "false").`,
-	...options,
-});
-
-export const dateTimeField = (label: string): FieldCheck => ({
-	label,
-	check: (raw, { timezone }) => checkDateTime(raw, timezone),
-	expected: `${label} must be a date and time, such as 2026-11-24 13:45 or an ISO date-time from an expression.`,
-	optional: true,
-});
-
-/** One of a fixed list of codes (a status, say), given as its number. */
-export const codeField = (label: string, codes: number[], options: { optional?: boolean } = {}): FieldCheck => ({
-	label,
-	check: (raw) => {
-		const code = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
-		return codes.includes(code)
-			? { valid: true, value: code }
-			: { valid: false, problem: `"${String(raw)}" is not one of ${codes.join(', ')}` };
-	},
-	expected: `${label} must be one of ${codes.join(', ')}.`,
-	...options,
-});
-
-export const countField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
-	label,
-	check: checkPositiveWholeNumber,
-	expected: `${label} must be a whole number, 1 or more.`,
-	...options,
-});
-
-export const textField = (label: string, options: { optional?: boolean } = {}): FieldCheck => ({
-	label,
-	check: (raw) =>
-		typeof raw === 'string' || typeof raw === 'number'
-			? { valid: true, value: String(raw).trim() }
-			: { valid: false, problem: 'it is not text' },
-	expected: `${label} must be text.`,
-	...options,
-});
 
 /** Sends the operation's request, with changes for this call (a page's offset, say). */
 export type Send = (changes?: Partial<IHttpRequestOptions>) => Promise<IN8nHttpFullResponse>;
@@ -228,9 +160,6 @@ export function routeThroughTransport(
 		operations: { pagination: runOperation(operation) },
 	};
 }
-
-/** A list's Limit: n8n hides it (and gives no value) when Return All is on. */
-export const limitParameter = { limit: countField('Limit', { optional: true }) };
 
 /** A list operation's pages: all of them with Return All, else up to `limit` results. */
 export async function readRequestedPages(this: IExecutePaginationFunctions, send: Send, limit: unknown): Promise<IDataObject[]> {

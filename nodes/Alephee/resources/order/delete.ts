@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { orderNotFound } from '../../shared/order';
 import { optionsField, orderIdField } from '../../shared/descriptions';
-import { type AlepheeOperation, idField, routeThroughTransport, switchField } from '../../transport/operation';
+import { idField, switchField } from '../../helpers/fieldChecks';
+import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 
 const showOnlyForOrderDelete = { operation: ['delete'], resource: ['order'] };
 

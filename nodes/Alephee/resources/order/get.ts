@@ -2,7 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsField, orderIdField } from '../../shared/descriptions';
 import { orderNotFound, simplifyOrder } from '../../shared/order';
-import { type AlepheeOperation, idField, routeThroughTransport } from '../../transport/operation';
+import { idField } from '../../helpers/fieldChecks';
+import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 import type { ListPage } from '../../transport/paging';
 

@@ -2,17 +2,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsField, returnAllFields } from '../../shared/descriptions';
 import { simplifyOrder } from '../../shared/order';
-import {
-	type AlepheeOperation,
-	codeField,
-	dateTimeField,
-	idField,
-	limitParameter,
-	readRequestedPages,
-	routeThroughTransport,
-	switchField,
-	textField,
-} from '../../transport/operation';
+import { codeField, dateTimeField, idField, limitParameter, switchField, textField } from '../../helpers/fieldChecks';
+import { type AlepheeOperation, readRequestedPages, routeThroughTransport } from '../../transport/operation';
 
 const showOnlyForOrderGetMany = { operation: ['getAll'], resource: ['order'] };
 

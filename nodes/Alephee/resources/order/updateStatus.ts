@@ -2,7 +2,8 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 
 import { optionsField, orderIdField } from '../../shared/descriptions';
 import { describeStatus, ORDER_STATUS_NAMES, orderNotFound } from '../../shared/order';
-import { type AlepheeOperation, codeField, idField, routeThroughTransport, textField } from '../../transport/operation';
+import { codeField, idField, textField } from '../../helpers/fieldChecks';
+import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
 const showOnlyForOrderUpdateStatus = { operation: ['updateStatus'], resource: ['order'] };

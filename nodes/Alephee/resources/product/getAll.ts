@@ -1,15 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsField, returnAllFields } from '../../shared/descriptions';
-import {
-	type AlepheeOperation,
-	dateTimeField,
-	idField,
-	limitParameter,
-	readRequestedPages,
-	routeThroughTransport,
-	textField,
-} from '../../transport/operation';
+import { codeListField, dateTimeField, idField, limitParameter, textField } from '../../helpers/fieldChecks';
+import { type AlepheeOperation, readRequestedPages, routeThroughTransport } from '../../transport/operation';
 
 const showOnlyForProductGetMany = { operation: ['getAll'], resource: ['product'] };
 
@@ -42,17 +35,6 @@ export function simplifyProduct(raw: IDataObject, priceListId?: number): IDataOb
 	};
 }
 
-const commaList = (label: string, codes: number[]) => ({
-	label,
-	optional: true,
-	expected: `${label} must be a list of ${codes.join(', ')}.`,
-	check: (raw: unknown) => {
-		const values = (Array.isArray(raw) ? raw : String(raw).split(',')).map((value) => Number(String(value).trim()));
-		const wrong = values.find((value) => !codes.includes(value));
-		return wrong === undefined ? { valid: true as const, value: values.join(',') } : { valid: false as const, problem: `"${String(raw)}" has a value that is not one of ${codes.join(', ')}` };
-	},
-});
-
 /** `GET /v2/products`, page by page: one output item per product. */
 export const productGetMany: AlepheeOperation = {
 	query: {
@@ -62,8 +44,8 @@ export const productGetMany: AlepheeOperation = {
 		ownCode: textField('Own Code', { optional: true }),
 		priceListId: idField('Price List ID', { optional: true }),
 		dateUpdatedFrom: dateTimeField('Updated After'),
-		types: commaList('Product Types', [1, 2, 5, 6]),
-		catalogStatus: commaList('Catalog Statuses', [0, 1, 2, 3, 4, 5]),
+		types: codeListField('Product Types', [1, 2, 5, 6]),
+		catalogStatus: codeListField('Catalog Statuses', [0, 1, 2, 3, 4, 5]),
 	},
 	parameters: limitParameter,
 	identifiedBy: ['accountId'],

@@ -4,26 +4,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { type AlepheeFailure, readAlepheeMessage } from '../../helpers/errorHandler';
 import { optionsField } from '../../shared/descriptions';
 import { BatchGatherer } from '../../transport/batch';
-import { type AlepheeOperation, idField, routeThroughTransport, type Send, textField } from '../../transport/operation';
+import { amountField, idField, textField } from '../../helpers/fieldChecks';
+import { type AlepheeOperation, routeThroughTransport, type Send } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
 const showOnlyForProductUpdate = { operation: ['update'], resource: ['product'] };
 
 /** Products per call to start with: Alephee's cap is not published (a public client uses 1000). */
 export const FIRST_BATCH_SIZE = 1000;
-
-/** A number field of the update: left out when empty, refused when not a number. */
-const amountField = (label: string, options: { whole?: boolean } = {}) => ({
-	label,
-	optional: true,
-	expected: `${label} must be a number${options.whole ? ' (a whole number)' : ''}, or empty to leave it as it is.`,
-	check: (raw: unknown) => {
-		const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-		if (!Number.isFinite(value)) return { valid: false as const, problem: `"${String(raw)}" is not a number` };
-		if (options.whole && !Number.isInteger(value)) return { valid: false as const, problem: `"${String(raw)}" is not a whole number` };
-		return { valid: true as const, value };
-	},
-});
 
 const UPDATE_FIELDS = {
 	'updateFields.stockQuantity': amountField('Stock Quantity', { whole: true }),
