@@ -63,7 +63,8 @@ describe('installing the packed package into n8n', () => {
 			| undefined;
 		expect(node).toBeDefined();
 		expect(node!.displayName).toBe('Alephee');
-		expect(node!.version).toBe(1);
+		// 1.1 for new nodes (the account picker); 1 still loads for workflows saved with 0.1.0.
+		expect(node!.version).toEqual([1, 1.1]);
 		expect(node!.credentials).toEqual([expect.objectContaining({ name: 'alepheeApi', required: true })]);
 		expect(node!.properties.map((property) => property.name)).toEqual(
 			expect.arrayContaining(['resource', 'operation', 'accountId', 'orderId', 'revertStock', 'options']),
@@ -76,7 +77,7 @@ describe('installing the packed package into n8n', () => {
 
 		const [description] = await e2e.api.nodeDescriptions([{ name: NODE_TYPE, version: 1 }]);
 		// The node panel's full description (n8n answers with the name without the package prefix).
-		expect(description).toEqual(expect.objectContaining({ name: expect.stringMatching(/alephee$/), displayName: 'Alephee', version: 1 }));
+		expect(description).toEqual(expect.objectContaining({ name: expect.stringMatching(/alephee$/), displayName: 'Alephee', version: [1, 1.1] }));
 		expect(JSON.stringify(description)).toContain('revertStock');
 	});
 
@@ -220,8 +221,11 @@ describe('deleting orders in workflows', () => {
 		const [first, refused, third] = items.map(outcomeOf);
 		expect(first).toEqual(expect.objectContaining({ deleted: true, orderId: 7201 }));
 		expect(third).toEqual(expect.objectContaining({ deleted: true, orderId: 7203 }));
+		// The order it was for stays beside the reason, so a table shows which one failed.
 		expect(refused).toEqual({
 			deleted: false,
+			accountId: ACCOUNT_ID,
+			orderId: 7202,
 			error: 'Alephee refused to delete order 7202',
 			message: expect.stringContaining(
 				'Alephee says: "La orden pertenece a un canal conectado de forma nativa y no puede ser eliminada."',
@@ -308,6 +312,8 @@ describe('deleting orders in workflows', () => {
 		const [item] = outputItems(execution, 'Alephee');
 		expect(outcomeOf(item)).toEqual({
 			deleted: false,
+			accountId: OTHER_ACCOUNT_ID,
+			orderId: 7501,
 			error: `The API key is not allowed to delete orders of account ${OTHER_ACCOUNT_ID}`,
 			message: expect.stringContaining(`Alephee says: "La cuenta ${OTHER_ACCOUNT_ID} no está asociada a esta API_KEY."`),
 		});

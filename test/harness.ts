@@ -99,13 +99,38 @@ function nodeTypesOf(loader: PackageDirectoryLoader): INodeTypes {
 	}
 	const byNameAndVersion = (type: string, version?: number): INodeType => {
 		const nodeType = types[type] ?? loadBaseNode(type, types);
-		return 'nodeVersions' in nodeType ? nodeType.getNodeType(version) : nodeType;
+		return asRegistryServesIt('nodeVersions' in nodeType ? nodeType.getNodeType(version) : nodeType);
 	};
 	return {
 		getByName: (type) => types[type] ?? loadBaseNode(type, types),
 		getByNameAndVersion: byNameAndVersion,
 		getKnownTypes: () => ({}),
 	};
+}
+
+/**
+ * What n8n's node-type registry does to every node it serves (n8n's `NodeTypes` in
+ * packages/cli/src/node-types.ts, with `shouldAssignExecuteMethod` from its utils; the same in
+ * 2.41.1 and 1.123.81): a declarative node gets an `execute()` that runs RoutingNode over the
+ * full execution context, which carries the execution's cancel signal. Without it the engine
+ * would take its fallback path for declarative nodes, which passes no cancel signal.
+ */
+function asRegistryServesIt(nodeType: INodeType): INodeType {
+	const isDeclarative = nodeType.description?.requestDefaults !== undefined;
+	const needsExecute =
+		!nodeType.execute &&
+		!nodeType.supplyData &&
+		!nodeType.poll &&
+		!nodeType.trigger &&
+		(!nodeType.webhook || isDeclarative) &&
+		(!nodeType.methods || isDeclarative);
+	if (needsExecute) {
+		nodeType.execute = async function (this: IExecuteFunctions) {
+			const routingNode = new RoutingNode(this as unknown as ExecuteContext, nodeType);
+			return (await routingNode.runNode()) ?? [];
+		};
+	}
+	return nodeType;
 }
 
 /** Loaded only when a workflow uses it: n8n-nodes-base is large. */
@@ -253,10 +278,12 @@ export interface WorkflowRunOptions {
 	items?: object[];
 	/** Stored credentials by id, as the node's `credentials` refer to them. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** When this settles, the execution is stopped as n8n's Stop button does (it cancels the run). */
+	stopWhen?: Promise<unknown>;
 }
 
 /** Runs `Items → node` through WorkflowExecute and returns what the node produced. */
-export async function runNode({ node, items, credentials }: WorkflowRunOptions): Promise<NodeRun> {
+export async function runNode({ node, items, credentials, stopWhen }: WorkflowRunOptions): Promise<NodeRun> {
 	const loader = await loadPackage();
 	const nodeTypes = nodeTypesOf(loader);
 	const credentialsHelper = new InMemoryCredentialsHelper(credentialTypesOf(loader), credentials);
@@ -274,11 +301,13 @@ export async function runNode({ node, items, credentials }: WorkflowRunOptions):
 	const connections: IConnections = { Items: { main: [[{ node: 'Under Test', type: 'main', index: 0 }]] } };
 	const workflow = new Workflow({ id: 'wf-1', nodes, connections, active: false, nodeTypes, settings: { timezone: WORKFLOW_TIMEZONE } });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', workflow as never);
-	const run = await new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual').run({
+	const running = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual').run({
 		workflow,
 		startNode: workflow.getNode('Items')!,
 		destinationNode: { nodeName: 'Under Test', mode: 'inclusive' },
 	});
+	void stopWhen?.then(() => running.cancel());
+	const run = await running;
 	const taskData = run.data.resultData.runData['Under Test']?.[0];
 	const outputs = taskData?.data?.main ?? [];
 	return {
@@ -293,6 +322,7 @@ export async function runNode({ node, items, credentials }: WorkflowRunOptions):
 
 export interface AlepheeRunOptions {
 	credentials: AlepheeCredentialData;
+	stopWhen?: Promise<unknown>;
 	/** The node version (1 is what 0.1.0 saved; 1.1 is what new nodes get). */
 	typeVersion?: number;
 	/** The Alephee node's parameters (resource and operation default to order/delete). */
@@ -314,6 +344,7 @@ export async function runAlephee(options: AlepheeRunOptions): Promise<NodeRun> {
 		},
 		items: options.items,
 		credentials: { 'cred-1': options.credentials },
+		stopWhen: options.stopWhen,
 	});
 }
 

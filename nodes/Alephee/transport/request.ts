@@ -75,8 +75,9 @@ export async function sendToAlephee(
 			if (error instanceof RateLimitWaitTooLong) {
 				throw failureError(context.getNode(), describeLongRateLimitWait(error.waitMs, maxWaitMs, words), settings.itemIndex);
 			}
-			// Only a cancelled execution stops a wait.
-			throw new NodeOperationError(context.getNode(), 'The execution was stopped before this request was sent', {
+			// Only a stopped execution ends a wait. n8n shows an execution as canceled (not failed) when
+			// the error says "canceled", in 1.x and 2.x alike.
+			throw new NodeOperationError(context.getNode(), 'The execution was canceled before this request was sent', {
 				itemIndex: settings.itemIndex,
 			});
 		}
@@ -128,7 +129,7 @@ async function sendOnce(
 	} catch (error) {
 		budget.release();
 		if (settings.signal?.aborted) {
-			throw new NodeOperationError(context.getNode(), `The execution was stopped while ${settings.words.doing}`, {
+			throw new NodeOperationError(context.getNode(), `The execution was canceled while ${settings.words.doing}`, {
 				itemIndex: settings.itemIndex,
 				description: settings.words.uncertainOutcome ? `${settings.words.uncertainOutcome}: check it in Alephee.` : undefined,
 			});
