@@ -33,10 +33,20 @@ export class CommandError extends Error {
  */
 const DROPPED_VARIABLES = new Set(['NODE_OPTIONS', 'NODE_ENV', 'INIT_CWD', 'TSX_TSCONFIG_PATH']);
 
-export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+/**
+ * The npm settings that say how to reach the registry (which one, through which proxy, with which
+ * certificates, with which cache and user config): kept, so an install in the cache reaches the
+ * registry the way the user's own npm does. Anything else npm exports (such as this project's
+ * `ignore-scripts`) is dropped.
+ */
+const REGISTRY_SETTINGS =
+	/^npm_config_(registry|@[^:]+:registry|\/\/.+|proxy|https?_proxy|noproxy|no_proxy|cafile|ca|cert|key|strict_ssl|cache|userconfig|globalconfig|fetch_retries|fetch_retry_\w+|fetch_timeout|maxsockets|local_address|prefer_offline|offline)$/i;
+
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}, source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
-	for (const [key, value] of Object.entries(process.env)) {
-		if (/^(npm_|JEST_)/i.test(key) || DROPPED_VARIABLES.has(key)) continue;
+	for (const [key, value] of Object.entries(source)) {
+		if (DROPPED_VARIABLES.has(key) || /^JEST_/i.test(key)) continue;
+		if (/^npm_/i.test(key) && !REGISTRY_SETTINGS.test(key)) continue;
 		env[key] = value;
 	}
 	return { ...env, ...extra };
