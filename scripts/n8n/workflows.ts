@@ -67,6 +67,25 @@ export function alepheeDelete(options: AlepheeDeleteOptions): WorkflowNode {
 	};
 }
 
+/** An Alephee node of the current version (1.1), with any operation's parameters. */
+export function alepheeNode(options: {
+	name: string;
+	credential: CredentialRef;
+	parameters: Record<string, unknown>;
+	onError?: WorkflowNode['onError'];
+}): WorkflowNode {
+	return {
+		id: randomUUID(),
+		name: options.name,
+		type: 'n8n-nodes-alephee.alephee',
+		typeVersion: 1.1,
+		position: [440, 0],
+		parameters: options.parameters,
+		credentials: { alepheeApi: { id: options.credential.id, name: options.credential.name } },
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+}
+
 export interface HttpRequestDeleteValues {
 	/** The full `/orders` URL. */
 	url: string;
