@@ -10,7 +10,7 @@ import { AlepheeSandbox } from '../test/sandbox/alepheeSandbox';
 import { outputItems, pairedIndex, type CredentialRef } from '../scripts/n8n/api';
 import { newApiKey } from '../scripts/n8n/sandboxSetup';
 import { outcomeOf } from '../scripts/n8n/report';
-import { alepheeDelete, itemsNode, manualTrigger, noOp, workflow } from '../scripts/n8n/workflows';
+import { alepheeDelete, itemsNode, MANUAL_TRIGGER, manualTrigger, noOp, workflow } from '../scripts/n8n/workflows';
 import { ACCOUNT_ID, E2e, OTHER_ACCOUNT_ID, SETUP_TIMEOUT_MS, warningsAndErrors } from './harness';
 
 const NODE_TYPE = 'n8n-nodes-alephee.alephee';
@@ -377,6 +377,38 @@ describe('rate limit, in a real n8n', () => {
 		expect(limited.deleteRequests()).toHaveLength(orders.length);
 		// 8 requests with a burst of 2 at 2 per second cannot take less than 3 s.
 		expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
+	});
+
+	test('Stop: no DELETE reaches Alephee after the stop answer, and the execution shows as canceled', async () => {
+		// 40 orders at 2 a second would take about 20 s; the run is stopped after the first few.
+		const orders = Array.from({ length: 40 }, (_, index) => 7700 + index);
+		for (const orderId of orders) limited.addOrder({ accountId: ACCOUNT_ID, orderId, createdThrough: 'api', lines: [] });
+		const since = limited.requests.length;
+		const deletes = () => limited.requests.slice(since).filter((request) => request.method === 'DELETE');
+		const saved = await e2e.api.createWorkflow(
+			workflow('E2E stop', [
+				manualTrigger(),
+				itemsNode('Orders', orders.map((orderId) => ({ orderId }))),
+				alepheeDelete({ credential, accountId: String(ACCOUNT_ID), orderId: '={{ $json.orderId }}' }),
+			]),
+		);
+
+		const executionId = await e2e.api.runWorkflow(saved.id, MANUAL_TRIGGER);
+		const deadline = Date.now() + 60_000;
+		while (deletes().length < 4 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(deletes().length).toBeGreaterThanOrEqual(4);
+		await e2e.api.stopExecution(executionId);
+		const stopAnswered = Date.now();
+		const execution = await e2e.api.waitForExecution(executionId);
+		e2e.executions.push(execution);
+		// Paced requests leave every 0.5 s: two seconds more would have let four through.
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+		expect(deletes().filter((request) => request.receivedAt > stopAnswered)).toEqual([]);
+		expect(deletes().length).toBeLessThan(orders.length);
+		expect(execution.status).toBe('canceled');
+		const deleted = orders.filter((orderId) => limited.order(ACCOUNT_ID, orderId)?.status === STATUS_DELETED);
+		expect(deleted.length).toBe(deletes().filter((request) => request.answeredWith === 204).length);
 	});
 });
 

@@ -188,7 +188,10 @@ export class N8nApi {
 		while (Date.now() < deadline) {
 			try {
 				last = await this.getExecution(id);
-				if (TERMINAL_STATUSES.has(last.status) || (last.finished && last.status !== 'running')) return last;
+				const ended = TERMINAL_STATUSES.has(last.status) || (last.finished && last.status !== 'running');
+				// Under load an execution can read as ended a moment before its run data is saved.
+				const dataSaved = last.status !== 'success' || Object.keys(last.runData).length > 0;
+				if (ended && dataSaved) return last;
 			} catch (error) {
 				// Not saved yet right after the start.
 				if (!(error instanceof N8nApiError && error.status === 404)) throw error;
@@ -196,6 +199,11 @@ export class N8nApi {
 			await new Promise((resolve) => setTimeout(resolve, 300));
 		}
 		throw new Error(`Execution ${id} did not finish within ${timeoutMs / 1000}s (last status: ${last?.status ?? 'not found'})`);
+	}
+
+	/** The editor's Stop button: `POST /rest/executions/:id/stop` (1.x and 2.x). */
+	async stopExecution(id: string): Promise<void> {
+		await this.request('POST', `/rest/executions/${id}/stop`, undefined, `Stopping execution ${id}`);
 	}
 
 	async runAndWait(workflowId: string, triggerName: string, timeoutMs?: number): Promise<Execution> {
