@@ -1,9 +1,8 @@
-import type { IDataObject, IExecutePaginationFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions, INodeProperties, INodePropertyOptions, NodeApiError } from 'n8n-workflow';
 
 import { type AlepheeFailure, readAlepheeMessage } from '../../helpers/errorHandler';
 import { optionsField } from '../../shared/descriptions';
-import { BatchGatherer } from '../../transport/batch';
+import { BatchGatherer, sendInCalls } from '../../transport/batch';
 import { amountField, idField, textField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport, type Send } from '../../transport/operation';
 import { failureError } from '../../transport/request';
@@ -106,84 +105,45 @@ function productOutcome(entry: ProductEntry, result: BatchResultItem | undefined
 	};
 }
 
-/** The same failure for every item of a failed call, each with its own item index. */
-function failEveryItem(entries: ProductEntry[], error: NodeApiError): Outcome[] {
+/** The same failure for every item of a failed call (or a stopped execution), each with its own item index. */
+function failEveryItem(entries: ProductEntry[], error: unknown): Outcome[] {
+	const { message, description, httpCode, context } = error as Partial<NodeApiError>;
 	const failure: AlepheeFailure = {
-		message: error.message,
-		description: error.description ?? '',
-		httpCode: error.httpCode ?? undefined,
-		alepheeMessage: error.context.alepheeMessage as string | undefined,
-		errorCode: error.context.errorCode as string | undefined,
+		message: message ?? 'The call to Alephee failed',
+		description: description ?? 'The products of this call may or may not have been updated: check them in Alephee.',
+		httpCode: httpCode ?? undefined,
+		alepheeMessage: context?.alepheeMessage as string | undefined,
+		errorCode: context?.errorCode as string | undefined,
 	};
 	return entries.map((entry) => failed(entry, failure));
 }
 
-/**
- * Splits the entries into calls: at most `size` products each, and never two products with the
- * same SKU in one call (Alephee answers per SKU, so each answer must point at one item).
- */
-function intoCalls(entries: ProductEntry[], size: number): ProductEntry[][] {
-	const calls: ProductEntry[][] = [];
-	for (const entry of entries) {
-		const call = calls.find(
-			(candidate) => candidate.length < size && !candidate.some((other) => sameSku(other.values.sku, entry.values.sku)),
-		);
-		if (call) call.push(entry);
-		else calls.push([entry]);
-	}
-	return calls;
+/** Sends one call of products; each gets its own result, matched by SKU (else by position). */
+async function sendCall(entries: ProductEntry[], secret: string): Promise<Outcome[]> {
+	const response = await entries[0].send({ body: entries.map((entry) => entry.body), json: true });
+	const items = ((response.body as { Items?: BatchResultItem[] })?.Items ?? []) as BatchResultItem[];
+	return entries.map((entry, index) =>
+		productOutcome(
+			entry,
+			items.find((item) => sameSku(item.KeyValue, entry.values.sku)) ?? (items.length === entries.length ? items[index] : undefined),
+			secret,
+		),
+	);
 }
 
 /**
- * Sends one call; any failure but a 413 fails every item of the call (only 429, in the
- * transport, is retried). A 413 of several products (nothing processed) answers `tooLarge`, so
- * they can be sent in smaller calls.
- */
-async function sendCall(entries: ProductEntry[], secret: string): Promise<Outcome[] | 'tooLarge'> {
-	try {
-		const response = await entries[0].send({ body: entries.map((entry) => entry.body), json: true });
-		const items = ((response.body as { Items?: BatchResultItem[] })?.Items ?? []) as BatchResultItem[];
-		return entries.map((entry, index) =>
-			productOutcome(
-				entry,
-				items.find((item) => sameSku(item.KeyValue, entry.values.sku)) ?? (items.length === entries.length ? items[index] : undefined),
-				secret,
-			),
-		);
-	} catch (error) {
-		if (!(error instanceof NodeApiError)) throw new NodeOperationError(entries[0].context.getNode(), error as Error);
-		if (error.httpCode === '413' && entries.length > 1) return 'tooLarge';
-		return failEveryItem(entries, error);
-	}
-}
-
-/**
- * All the update items of one node run, grouped by account and price list, call after call. A
- * call answered 413 is sent again in halves, and the rest of the run keeps the smaller size.
+ * All the update items of one node run: one account and price list per call, never the same
+ * SKU twice in a call (Alephee answers per SKU, so each answer must point at one item).
  */
 async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
 	const secret = ((await entries[0].context.getCredentials('alepheeApi')) as { apiKey: string }).apiKey;
-	const outcomes = new Map<ProductEntry, Outcome>();
-	const groups = new Map<string, ProductEntry[]>();
-	for (const entry of entries) {
-		const key = `${entry.values.accountId}|${entry.values.priceListId ?? ''}`;
-		groups.set(key, [...(groups.get(key) ?? []), entry]);
-	}
-	let size = FIRST_BATCH_SIZE;
-	for (const group of groups.values()) {
-		let rest = group;
-		while (rest.length) {
-			const [call] = intoCalls(rest, size);
-			const results = await sendCall(call, secret);
-			if (results === 'tooLarge') {
-				size = Math.ceil(call.length / 2);
-				continue;
-			}
-			call.forEach((entry, index) => outcomes.set(entry, results[index]));
-			rest = rest.filter((entry) => !outcomes.has(entry));
-		}
-	}
-	return entries.map((entry) => outcomes.get(entry)!);
+	return await sendInCalls(entries, {
+		groupOf: (entry) => `${entry.values.accountId}|${entry.values.priceListId ?? ''}`,
+		clash: (a, b) => sameSku(a.values.sku, b.values.sku),
+		firstSize: FIRST_BATCH_SIZE,
+		sendCall: async (call) => await sendCall(call, secret),
+		failCall: failEveryItem,
+	});
 }
 
 const batches = new BatchGatherer<ProductEntry, Outcome>(sendAll);
