@@ -62,6 +62,15 @@ export interface Execution {
 	rawResponse: string;
 }
 
+/** What the editor sends for a node's dynamic list (a picker or an options list). */
+export interface EditorListRequest {
+	methodName: string;
+	path: string;
+	nodeTypeAndVersion: { name: string; version: number };
+	currentNodeParameters: Record<string, unknown>;
+	credentials: Record<string, { id: string; name: string }>;
+}
+
 export class N8nApiError extends Error {
 	constructor(
 		readonly status: number,
@@ -209,6 +218,36 @@ export class N8nApi {
 	async runAndWait(workflowId: string, triggerName: string, timeoutMs?: number): Promise<Execution> {
 		const executionId = await this.runWorkflow(workflowId, triggerName);
 		return await this.waitForExecution(executionId, timeoutMs);
+	}
+
+	/**
+	 * A resource locator's list, as the editor's picker asks for it
+	 * (`POST /rest/dynamic-node-parameters/resource-locator-results`, 1.x and 2.x).
+	 */
+	async resourceLocatorResults(request: EditorListRequest & { filter?: string }): Promise<{ results: Array<{ name: string; value: string }> }> {
+		return await this.data('POST', '/rest/dynamic-node-parameters/resource-locator-results', request, `Listing ${request.methodName}`);
+	}
+
+	/** An options list, as the editor loads it (`POST /rest/dynamic-node-parameters/options`). */
+	async loadOptions(request: EditorListRequest): Promise<Array<{ name: string; value: string | number }>> {
+		return await this.data('POST', '/rest/dynamic-node-parameters/options', request, `Loading ${request.methodName}`);
+	}
+
+	/** Activates a saved workflow as the editor's toggle does (`POST /rest/workflows/:id/activate`, 1.x and 2.x). */
+	async activateWorkflow(id: string): Promise<void> {
+		const { versionId } = (await this.getWorkflow(id)) as { versionId?: string };
+		await this.data('POST', `/rest/workflows/${id}/activate`, { versionId }, `Activating workflow ${id}`);
+	}
+
+	async deactivateWorkflow(id: string): Promise<void> {
+		await this.data('POST', `/rest/workflows/${id}/deactivate`, {}, `Deactivating workflow ${id}`);
+	}
+
+	/** The IDs of a workflow's executions, newest first (`GET /rest/executions`). */
+	async executionIds(workflowId: string): Promise<string[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const answer = await this.data<{ results: Array<{ id: string | number }> }>('GET', `/rest/executions?filter=${filter}&limit=100`);
+		return answer.results.map((execution) => String(execution.id));
 	}
 
 	/** The node types the editor gets (`/types/nodes.json`), including community nodes. */

@@ -130,15 +130,17 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 	}
 
 	const state = this.getWorkflowStaticData('node') as PollState;
+	const sinceLastPoll = async (position: string) =>
+		await readAllPages(async (page) => await readPage({ [rule.filter]: position, ...page }));
 	if (!state.position) {
-		// First activation: start from now, so the history does not flood the workflow.
-		state.position = DateTime.now().setZone(timezone).toFormat(MINUTE);
-		state.seen = [];
+		// First activation: start from now, so the history does not flood the workflow. Alephee's
+		// filter works to the minute, so the orders of this minute are read and remembered as seen.
+		const start: PollState = { position: DateTime.now().setZone(timezone).toFormat(MINUTE), seen: [] };
+		Object.assign(state, nextPoll(event, await sinceLastPoll(start.position!), start, timezone).state);
 		return null;
 	}
 	// A failed read throws before the state changes, so the next poll asks from the same minute.
-	const orders = await readAllPages(async (page) => await readPage({ [rule.filter]: state.position, ...page }));
-	const { fresh, state: next } = nextPoll(event, orders, state, timezone);
+	const { fresh, state: next } = nextPoll(event, await sinceLastPoll(state.position), state, timezone);
 	Object.assign(state, next);
 	return fresh.length ? output(fresh) : null;
 }

@@ -35,16 +35,19 @@ const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((i
 const listRequests = () => sandbox.requestsTo('GET /v2/orders');
 
 describe('Alephee Trigger: new orders', () => {
-	it('first activation starts from now: no history, nothing sent', async () => {
+	it('first activation starts from now: no history, and what this minute already had is not emitted later', async () => {
 		order(1, at('2020-01-01T00:00:00Z'));
+		order(2, new Date());
 		const first = await poll({});
 		expect(first.items).toBeNull();
-		expect(first.staticData['node:Only']).toEqual({ position: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d$/), seen: [] });
-		expect(listRequests()).toHaveLength(0);
+		const state = first.staticData['node:Only'] as { position: string; seen: string[] };
+		expect(state.position).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+		expect(listRequests().map((request) => request.query.dateCreatedFrom)).toEqual([state.position]);
+		expect(state.seen).toContain('2');
 
+		order(3, new Date());
 		const second = await poll(first.staticData);
-		expect(second.items).toBeNull();
-		expect(listRequests()[0].query.dateCreatedFrom).toBe((first.staticData['node:Only'] as IDataObject).position);
+		expect(ids(second.items)).toEqual([3]);
 	});
 
 	it('emits each new order once, across polls and across the minute boundary', async () => {
