@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { INode, INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 
 import { loadPackage, PACKAGE_ROOT, runNode } from './harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from './sandbox/alepheeSandbox';
+import { AlepheeSandbox, ORDER_STATUS_DELETED, ORDER_STATUS_PENDING_SHIPPING } from './sandbox/alepheeSandbox';
 
 const EXAMPLES = path.join(PACKAGE_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES)
@@ -17,13 +17,43 @@ const isPackageNode = (node: INode) => node.type.startsWith('n8n-nodes-alephee.'
 /** The package's node type a workflow node uses (the AI tool variant is the node itself). */
 const typeName = (node: INode) => node.type.replace(/^n8n-nodes-alephee\./, '').replace(/Tool$/, '');
 
+const exampleWorkflow = (file: string) => examples.find((example) => example.file === file)!.workflow;
+
+/** Runs one node of an example, exactly as saved there, on `items`, against the sandbox with the example's credential. */
+async function runExampleNode(workflow: IWorkflowBase, name: string, sandbox: AlepheeSandbox, items: object[] = [{}]) {
+	const node = workflow.nodes.find((candidate) => candidate.name === name);
+	if (!node) throw new Error(`The example has no node named ${name}`);
+	const { type, typeVersion, parameters, onError } = node;
+	return await runNode({
+		node: { type, typeVersion, parameters, onError, credentials: { alepheeApi: { id: 'c', name: 'Alephee' } } },
+		items,
+		credentials: { c: { apiKey: 'example-key', baseUrl: sandbox.baseUrl } },
+	});
+}
+
+/** A sandbox with the examples' key on account 1234, stopped after `use`. */
+async function withSandbox(use: (sandbox: AlepheeSandbox) => Promise<void>) {
+	const sandbox = await AlepheeSandbox.start();
+	try {
+		sandbox.addKey('example-key', [1234]);
+		await use(sandbox);
+	} finally {
+		await sandbox.stop();
+	}
+}
+
+/** The node that the `output`th connection of `from` leads to. */
+const nextNode = (workflow: IWorkflowBase, from: string, output = 0) => workflow.connections[from].main[output]![0].node;
+
 describe('example workflows', () => {
-	it('cover deleting one order, a CSV list with Revert Stock, an AI agent tool, and a message per new order', () => {
+	it('cover deleting one order, a CSV list with Revert Stock, an AI agent tool, a message per new order, finding and deleting test orders, and a stock sync from a CSV', () => {
 		expect(examples.map(({ file }) => file).sort()).toEqual([
 			'ai-agent-deletes-orders.json',
 			'delete-one-order.json',
 			'delete-orders-from-csv.json',
+			'find-and-delete-test-orders.json',
 			'new-order-message.json',
+			'sync-stock-from-csv.json',
 		]);
 	});
 
@@ -51,35 +81,99 @@ describe('example workflows', () => {
 	});
 
 	it('the CSV example deletes each listed order with its stock given back, failures on the error output', async () => {
-		const { workflow } = examples.find(({ file }) => file === 'delete-orders-from-csv.json')!;
-		const { type, typeVersion, parameters, onError } = workflow.nodes.find(isAlephee)!;
-		const sandbox = await AlepheeSandbox.start();
-		try {
-			sandbox.addKey('example-key', [1234]);
-			sandbox.setStock(1234, 'MATE-500G', 0);
-			sandbox.addOrder({ accountId: 1234, orderId: 11, createdThrough: 'api', lines: [{ sku: 'MATE-500G', quantity: 3 }] });
-			sandbox.addOrder({ accountId: 1234, orderId: 12, createdThrough: 'marketplace', lines: [] });
+		const workflow = exampleWorkflow('delete-orders-from-csv.json');
+		await withSandbox(async (sandbox) => {
+		sandbox.setStock(1234, 'MATE-500G', 0);
+		sandbox.addOrder({ accountId: 1234, orderId: 11, createdThrough: 'api', lines: [{ sku: 'MATE-500G', quantity: 3 }] });
+		sandbox.addOrder({ accountId: 1234, orderId: 12, createdThrough: 'marketplace', lines: [] });
 
-			// Rows as the Extract From File node gives them: text cells.
-			const result = await runNode({
-				node: { type, typeVersion, parameters, onError, credentials: { alepheeApi: { id: 'c', name: 'Alephee' } } },
-				items: [
-					{ accountId: '1234', orderId: '11' },
-					{ accountId: '1234', orderId: '12' },
-				],
-				credentials: { c: { apiKey: 'example-key', baseUrl: sandbox.baseUrl } },
-			});
+		// Rows as the Extract From File node gives them: text cells.
+		const result = await runExampleNode(workflow, workflow.nodes.find(isAlephee)!.name, sandbox, [
+			{ accountId: '1234', orderId: '11' },
+			{ accountId: '1234', orderId: '12' },
+		]);
 
-			expect(result.main.map((item) => item.json)).toEqual([
-				{ deleted: true, orderId: 11, accountId: 1234, revertStock: true },
-			]);
-			expect(result.errorOutput.map((item) => [item.json.orderId, item.json.error])).toEqual([
-				['12', 'Alephee refused to delete order 12'],
-			]);
-			expect(sandbox.order(1234, 11)?.status).toBe(ORDER_STATUS_DELETED);
-			expect(sandbox.stockOf(1234, 'MATE-500G')).toBe(3);
-		} finally {
-			await sandbox.stop();
-		}
+		expect(result.main.map((item) => item.json)).toEqual([
+			{ deleted: true, orderId: 11, accountId: 1234, revertStock: true },
+		]);
+		expect(result.errorOutput.map((item) => [item.json.orderId, item.json.error])).toEqual([
+			['12', 'Alephee refused to delete order 12'],
+		]);
+		expect(sandbox.order(1234, 11)?.status).toBe(ORDER_STATUS_DELETED);
+		expect(sandbox.stockOf(1234, 'MATE-500G')).toBe(3);
+		});
+	});
+
+	it('find and delete test orders: finds the pending orders in the test range, deletes them with their stock back, refusals on the error output, and shows them as 70', async () => {
+		const workflow = exampleWorkflow('find-and-delete-test-orders.json');
+		await withSandbox(async (sandbox) => {
+		sandbox.setStock(1234, 'MATE-500G', 10);
+		const testOrder = (orderId: number, externalOrderId: string, extra: object = {}) =>
+			sandbox.addOrder({ accountId: 1234, orderId, externalOrderId, createdThrough: 'api', lines: [{ sku: 'MATE-500G', quantity: orderId - 100 }], ...extra });
+		testOrder(101, '9000000001');
+		testOrder(102, '9000000002');
+		// Deleted by an earlier run: in no status group, so not found again.
+		testOrder(103, '9000000003', { status: ORDER_STATUS_DELETED });
+		// A marketplace order whose number falls in the range: Alephee refuses to delete it.
+		testOrder(104, '9000000004', { createdThrough: 'marketplace' });
+		// A real order, outside the range.
+		testOrder(105, '2000000105');
+
+		const found = await runExampleNode(workflow, 'Find the test orders', sandbox);
+		expect(found.error).toBeUndefined();
+		expect(found.main.map((item) => [item.json.id, item.json.marketplaceOrderNumber])).toEqual([
+			[101, '9000000001'],
+			[102, '9000000002'],
+			[104, '9000000004'],
+		]);
+
+		const deleteNode = nextNode(workflow, 'Find the test orders');
+		const deleted = await runExampleNode(workflow, deleteNode, sandbox, found.main.map((item) => item.json));
+		expect(deleted.main.map((item) => item.json)).toEqual([
+			{ deleted: true, orderId: 101, accountId: 1234, revertStock: true },
+			{ deleted: true, orderId: 102, accountId: 1234, revertStock: true },
+		]);
+		expect(deleted.errorOutput.map((item) => [item.json.id, item.json.error])).toEqual([[104, 'Alephee refused to delete order 104']]);
+		// 1 + 2 units back; the refused and the out-of-range orders keep theirs.
+		expect(sandbox.stockOf(1234, 'MATE-500G')).toBe(13);
+		expect(sandbox.order(1234, 104)?.status).toBe(ORDER_STATUS_PENDING_SHIPPING);
+		expect(sandbox.order(1234, 105)?.status).toBe(ORDER_STATUS_PENDING_SHIPPING);
+
+		const checkNode = nextNode(workflow, deleteNode, 0);
+		expect(nextNode(workflow, deleteNode, 1)).toBe('Not deleted (see error and message)');
+		const checked = await runExampleNode(workflow, checkNode, sandbox, deleted.main.map((item) => item.json));
+		expect(checked.main.map((item) => [item.json.id, item.json.statusCode, item.json.status])).toEqual([
+			[101, ORDER_STATUS_DELETED, 'Deleted'],
+			[102, ORDER_STATUS_DELETED, 'Deleted'],
+		]);
+		});
+	});
+
+	it('sync stock from a CSV: every row in one call, stock and price changed, an empty cell left as it was, an unknown SKU on the error output', async () => {
+		const workflow = exampleWorkflow('sync-stock-from-csv.json');
+		await withSandbox(async (sandbox) => {
+		sandbox.addProduct({ accountId: 1234, sku: 'MATE-500G', prices: { 1: { Price: 1000 } } }, 4);
+		sandbox.addProduct({ accountId: 1234, sku: 'YERBA-1KG', prices: { 1: { Price: 2000 } } }, 9);
+		const updateNode = nextNode(workflow, 'Extract rows');
+
+		// Rows as the Extract From File node gives them: text cells.
+		const result = await runExampleNode(workflow, updateNode, sandbox, [
+			{ sku: 'MATE-500G', stock: '12', price: '1500.5' },
+			{ sku: 'YERBA-1KG', stock: '0', price: '' },
+			{ sku: 'NO-SUCH-SKU', stock: '3', price: '100' },
+		]);
+
+		expect(sandbox.requestsTo('POST /v2/products')).toHaveLength(1);
+		expect(result.main.map((item) => [item.pairedItem, item.json.updated, item.json.sku, item.json.sent])).toEqual([
+			[{ item: 0 }, true, 'MATE-500G', { SKU: 'MATE-500G', Stock: { Quantity: 12 }, Price: { Price: 1500.5 } }],
+			[{ item: 1 }, true, 'YERBA-1KG', { SKU: 'YERBA-1KG', Stock: { Quantity: 0 } }],
+		]);
+		expect(result.errorOutput.map((item) => [item.pairedItem, item.json.sku, item.json.error, item.json.message])).toEqual([
+			[{ item: 2 }, 'NO-SUCH-SKU', 'Alephee did not update product NO-SUCH-SKU', 'Alephee says: "No existe un producto con SKU NO-SUCH-SKU."'],
+		]);
+		expect(nextNode(workflow, updateNode, 1)).toBe('Not updated (see error and message)');
+		expect([sandbox.stockOf(1234, 'MATE-500G'), sandbox.product(1234, 'MATE-500G')?.prices.get(1)?.Price]).toEqual([12, 1500.5]);
+		expect([sandbox.stockOf(1234, 'YERBA-1KG'), sandbox.product(1234, 'YERBA-1KG')?.prices.get(1)?.Price]).toEqual([0, 2000]);
+		});
 	});
 });
