@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import type { INode, INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 
-import { loadPackage, PACKAGE_ROOT, runNode } from './harness';
+import { loadPackage, PACKAGE_ROOT, runNode, runPoll } from './harness';
 import { AlepheeSandbox, ORDER_STATUS_DELETED, ORDER_STATUS_PENDING_SHIPPING } from './sandbox/alepheeSandbox';
 
 const EXAMPLES = path.join(PACKAGE_ROOT, 'examples');
@@ -175,5 +175,32 @@ describe('example workflows', () => {
 		expect([sandbox.stockOf(1234, 'MATE-500G'), sandbox.product(1234, 'MATE-500G')?.prices.get(1)?.Price]).toEqual([12, 1500.5]);
 		expect([sandbox.stockOf(1234, 'YERBA-1KG'), sandbox.product(1234, 'YERBA-1KG')?.prices.get(1)?.Price]).toEqual([0, 2000]);
 		});
+	});
+});
+
+describe('the new-order message example', () => {
+	it('its trigger, as saved, emits each new order with every field the message uses', async () => {
+		const { workflow } = examples.find(({ file }) => file === 'new-order-message.json')!;
+		const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-alephee.alepheeTrigger')!;
+		const message = JSON.stringify(workflow.nodes.find((node) => node.type === 'n8n-nodes-base.set')!.parameters);
+		const used = [...message.matchAll(/\$json\.(\w+)/g)].map((match) => match[1]);
+		expect(used.length).toBeGreaterThan(3);
+
+		const sandbox = await AlepheeSandbox.start();
+		try {
+			sandbox.addKey('example-key', [1234]);
+			const credentials = { apiKey: 'example-key', baseUrl: sandbox.baseUrl };
+			const first = await runPoll({ credentials, parameters: trigger.parameters as Record<string, unknown> });
+			expect(first.items).toBeNull();
+			sandbox.addOrder({ accountId: 1234, orderId: 77, createdThrough: 'marketplace', lines: [{ sku: 'MATE', quantity: 2, unitPrice: 1500 }], buyerName: 'Ana' });
+			const second = await runPoll({ credentials, parameters: trigger.parameters as Record<string, unknown>, staticData: first.staticData });
+
+			expect(second.items).toHaveLength(1);
+			const order = second.items![0].json;
+			for (const field of used) expect({ field, value: order[field] }).toEqual({ field, value: expect.anything() });
+			expect(order).toMatchObject({ id: 77, itemCount: 2, total: 3000, buyerName: 'Ana', marketplace: 'Mercado Libre' });
+		} finally {
+			await sandbox.stop();
+		}
 	});
 });
