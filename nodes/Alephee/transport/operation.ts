@@ -49,7 +49,7 @@ export interface AlepheeOperation {
  * - exactly one outcome paired to its input (or the items a read lists): results, or, when the
  *   node continues on fail, an error item that stays paired on either output.
  */
-export function runOperation(operation: AlepheeOperation) {
+function runOperation(operation: AlepheeOperation) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		request: DeclarativeRestApiSettings.ResultOptions,

@@ -14,7 +14,7 @@ const showOnlyForOrderGet = { operation: ['get'], resource: ['order'] };
  * (`idFrom` = `idTo`), is how one order is read. Orders with a pending payment are included, so
  * every order that exists is found.
  */
-export const orderGet: AlepheeOperation = {
+const orderGet: AlepheeOperation = {
 	query: { accountId: idField('Account ID') },
 	parameters: { orderId: idField('Order ID') },
 	identifiedBy: ['accountId', 'orderId'],

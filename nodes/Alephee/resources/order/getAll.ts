@@ -16,7 +16,7 @@ export const STATUS_GROUPS: INodePropertyOptions[] = [
 ];
 
 /** `GET /v2/orders`, page by page: one output item per order. */
-export const orderGetMany: AlepheeOperation = {
+const orderGetMany: AlepheeOperation = {
 	query: {
 		accountId: idField('Account ID'),
 		statusType: codeField('Status Group', [0, 1, 2, 99], { optional: true }),

@@ -30,7 +30,7 @@ interface OrderStatusResult {
  * `PUT /v2/orders`, one order per item. Alephee answers 200 for the call and a result per order,
  * so the order's own result decides whether the item succeeded.
  */
-export const orderUpdateStatus: AlepheeOperation = {
+const orderUpdateStatus: AlepheeOperation = {
 	query: { accountId: idField('Account ID') },
 	parameters: {
 		orderId: idField('Order ID'),

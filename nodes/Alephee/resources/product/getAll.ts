@@ -18,7 +18,7 @@ interface AlepheeProduct {
 }
 
 /** The flat summary: the price is the chosen price list's, else the first one's. */
-export function simplifyProduct(raw: IDataObject, priceListId?: number): IDataObject {
+function simplifyProduct(raw: IDataObject, priceListId?: number): IDataObject {
 	const product = raw as AlepheeProduct;
 	const prices = product.Price ?? [];
 	const price = prices.find((candidate) => priceListId !== undefined && candidate.PriceList?.Id === priceListId) ?? prices[0];
@@ -36,7 +36,7 @@ export function simplifyProduct(raw: IDataObject, priceListId?: number): IDataOb
 }
 
 /** `GET /v2/products`, page by page: one output item per product. */
-export const productGetMany: AlepheeOperation = {
+const productGetMany: AlepheeOperation = {
 	query: {
 		accountId: idField('Account ID'),
 		SKU: textField('SKU', { optional: true }),

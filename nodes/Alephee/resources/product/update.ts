@@ -10,7 +10,7 @@ import { failureError } from '../../transport/request';
 const showOnlyForProductUpdate = { operation: ['update'], resource: ['product'] };
 
 /** Products per call to start with: Alephee's cap is not published (a public client uses 1000). */
-export const FIRST_BATCH_SIZE = 1000;
+const FIRST_BATCH_SIZE = 1000;
 
 const UPDATE_FIELDS = {
 	'updateFields.stockQuantity': amountField('Stock Quantity', { whole: true }),
@@ -149,7 +149,7 @@ async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
 const batches = new BatchGatherer<ProductEntry, Outcome>(sendAll);
 
 /** `POST /v2/products`: the items of a run go together, in as few calls as Alephee accepts. */
-export const productUpdate: AlepheeOperation = {
+const productUpdate: AlepheeOperation = {
 	query: { accountId: idField('Account ID'), priceListId: idField('Price List ID', { optional: true }) },
 	parameters: { sku: textField('SKU'), brand: textField('Brand', { optional: true }), ...UPDATE_FIELDS },
 	identifiedBy: ['accountId', 'sku'],
