@@ -13,8 +13,12 @@ export class BatchGatherer<Entry, Outcome> {
 	constructor(
 		/** Sends a whole batch; one outcome per entry, in the entries' order. */
 		private readonly sendBatch: (entries: Entry[]) => Promise<Outcome[]>,
-		/** How long the batch stays open after the last item joined. */
-		private readonly quietMs = 25,
+		/**
+		 * How long the batch stays open after the last item joined. Items reach it within
+		 * milliseconds of each other; the margin covers a busy n8n (each item first reads its
+		 * credential), and costs one short wait per run, not per item.
+		 */
+		private readonly quietMs = 100,
 	) {}
 
 	async join(runKey: string, entry: Entry): Promise<Outcome> {
