@@ -33,6 +33,15 @@ export interface StartOptions {
 	/** Keep the user folder after stop (for debugging). */
 	keepUserFolder?: boolean;
 	readyTimeoutMs?: number;
+	/**
+	 * A user folder several n8n processes share (queue mode: main and workers), with the package
+	 * already installed in it; the caller owns and removes it. Default: a fresh one per process.
+	 */
+	sharedUserFolder?: { folder: string; packageDir: string };
+	/** `worker` starts a queue-mode worker (its health check on `port`) instead of `n8n start`. */
+	command?: 'start' | 'worker';
+	/** Extra arguments for the command, such as `--concurrency=5`. */
+	commandArgs?: string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -139,7 +148,13 @@ export class N8nInstance {
 		private readonly child: ChildProcess,
 		private readonly logStream: WriteStream | undefined,
 		private readonly keepUserFolder: boolean,
+		readonly command: 'start' | 'worker' = 'start',
 	) {}
+
+	/** The process ID, to kill it as a crash would. */
+	get pid(): number | undefined {
+		return this.child.pid;
+	}
 
 	static async start(options: StartOptions): Promise<N8nInstance> {
 		const { install, packed } = options;
@@ -149,8 +164,9 @@ export class N8nInstance {
 		}
 		let brokerPort = await freePort();
 		while (brokerPort === port) brokerPort = await freePort();
-		const userFolder = mkdtempSync(path.join(os.tmpdir(), `n8n-user-${install.version}-`));
-		const packageDir = await installIntoUserFolder(userFolder, packed);
+		const userFolder = options.sharedUserFolder?.folder ?? mkdtempSync(path.join(os.tmpdir(), `n8n-user-${install.version}-`));
+		const packageDir = options.sharedUserFolder?.packageDir ?? (await installIntoUserFolder(userFolder, packed));
+		const command = options.command ?? 'start';
 		const logLevel = options.logLevel ?? 'debug';
 		const env = cleanEnv({
 			...n8nEnvironment(install, userFolder, port, brokerPort, logLevel),
@@ -162,15 +178,16 @@ export class N8nInstance {
 			mkdirSync(path.dirname(options.logFile), { recursive: true });
 			logStream = createWriteStream(options.logFile);
 		}
-		info(`Starting n8n ${install.version} on http://127.0.0.1:${port} (user folder ${userFolder}, log level ${logLevel})`);
-		const child = spawn(install.node.bin, [install.bin, 'start'], {
+		info(`Starting n8n ${install.version} ${command} on http://127.0.0.1:${port} (user folder ${userFolder}, log level ${logLevel})`);
+		const child = spawn(install.node.bin, [install.bin, command, ...(options.commandArgs ?? [])], {
 			cwd: userFolder,
 			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true, // its own process group, so stop() also ends the task runners it starts
 		});
 		exitCleanlyOnSignals();
-		const instance = new N8nInstance(install, `http://127.0.0.1:${port}`, port, userFolder, packageDir, child, logStream, options.keepUserFolder ?? false);
+		const keepUserFolder = (options.keepUserFolder ?? false) || options.sharedUserFolder !== undefined;
+		const instance = new N8nInstance(install, `http://127.0.0.1:${port}`, port, userFolder, packageDir, child, logStream, keepUserFolder, command);
 		instance.capture(child, options.echo ?? false);
 		activeInstances.add(instance);
 		try {
@@ -217,6 +234,11 @@ export class N8nInstance {
 				throw new Error(`n8n exited while starting (${this.exitInfo}). Last lines:\n${this.lines.slice(-40).join('\n') || '(n8n printed nothing)'}`);
 			}
 			try {
+				if (this.command === 'worker') {
+					// A worker's health check (QUEUE_HEALTH_CHECK_PORT) answers once it takes jobs.
+					if ((await fetch(`${this.baseUrl}/healthz`, { signal: AbortSignal.timeout(5000) })).ok) return;
+					throw new Error('not ready');
+				}
 				// /healthz answers before migrations end; /healthz/readiness once the database is up.
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(5000) });
 				if (response.ok) {
