@@ -1,12 +1,18 @@
 /**
- * `npm run bench`: bulk deletes against the sandbox's GCRA rate limit, in one run on one
- * machine, with (a) this node, (b) n8n's HTTP Request node with its defaults, (c) the HTTP
- * Request node with hand-set batching; then the per-item overhead with the limit off.
+ * `npm run bench`: this node against n8n's HTTP Request node on the sandbox's GCRA rate limit,
+ * in one run on one machine, in three sections (BENCH_ONLY=deletes,getMany,products picks some):
+ * - deletes: bulk deletes with (a) this node, (b) the HTTP Request node with its defaults, (c) the
+ *   HTTP Request node with hand-set batching; then the per-item overhead with the limit off;
+ * - getMany: every order of an account, page by page (scripts/bench-get-many.ts);
+ * - products: stock and price updates of many products (scripts/bench-products.ts).
  *
- *   BENCH_ORDERS=1000 BENCH_RATE=600 BENCH_BURST=10 npm run bench
+ *   BENCH_ORDERS=1000 BENCH_RATE=600 BENCH_BURST=10 BENCH_ONLY=deletes npm run bench
  */
 import { Expression, type INodeParameters } from 'n8n-workflow';
 
+import { ACCOUNT, fixed, printTable } from './bench-common';
+import { benchGetMany } from './bench-get-many';
+import { benchProducts } from './bench-products';
 import { httpRequestDeleteParameters } from './n8n/workflows';
 import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
@@ -16,7 +22,6 @@ const RATE_PER_MINUTE = Number(process.env.BENCH_RATE ?? 600);
 const BURST = Number(process.env.BENCH_BURST ?? 10);
 const OVERHEAD_ORDERS = Number(process.env.BENCH_OVERHEAD_ORDERS ?? 1000);
 const OVERHEAD_REPEATS = Number(process.env.BENCH_OVERHEAD_REPEATS ?? 5);
-const ACCOUNT = 1;
 
 interface Contender {
 	label: string;
@@ -126,9 +131,7 @@ async function measure(sandbox: AlepheeSandbox, contender: Contender, count: num
 	};
 }
 
-const fixed = (value: number, digits = 2) => value.toFixed(digits);
-
-async function main() {
+async function benchDeletes() {
 	const sandbox = await AlepheeSandbox.start({ rateLimit: { perMinute: RATE_PER_MINUTE, burst: BURST } });
 	const theoreticalMinimum = (ORDERS - BURST) / (RATE_PER_MINUTE / 60);
 	console.log(
@@ -187,12 +190,13 @@ async function main() {
 	await sandbox.stop();
 }
 
-function printTable(header: string[], rows: string[][]) {
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-	console.log(line(header));
-	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-	for (const row of rows) console.log(line(row));
+const SECTIONS: Record<string, () => Promise<void>> = { deletes: benchDeletes, getMany: benchGetMany, products: benchProducts };
+
+async function main() {
+	const chosen = (process.env.BENCH_ONLY ?? Object.keys(SECTIONS).join(',')).split(',').map((name) => name.trim());
+	const unknown = chosen.filter((name) => !(name in SECTIONS));
+	if (unknown.length) throw new Error(`BENCH_ONLY: unknown section ${unknown.join(', ')}; the sections are ${Object.keys(SECTIONS).join(', ')}`);
+	for (const name of chosen) await SECTIONS[name]();
 }
 
 main().catch((error) => {
