@@ -82,21 +82,22 @@ export function accountFields(show: Record<string, string[]>): INodeProperties[]
 	];
 }
 
-/** Alephee's internal order ID, as every single-order operation asks for it. */
-export function orderIdField(show: Record<string, string[]>, routing?: INodeProperties['routing']): INodeProperties {
-	return {
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 987654',
-		description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
-		hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
-		displayOptions: { show },
-		...(routing ? { routing } : {}),
-	};
-}
+/**
+ * Alephee's internal order ID, as every single-order operation asks for it: one property for
+ * all of them, because n8n evaluates an expression once per property that bears its name, shown
+ * or not. Each operation puts it where its request needs it.
+ */
+export const orderIdField: INodeProperties = {
+	displayName: 'Order ID',
+	name: 'orderId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 987654',
+	description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
+	hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
+	displayOptions: { show: { resource: ['order'], operation: ['delete', 'get', 'updateStatus'] } },
+};
 
 /** An operation's Options collection: the rate-limit options, and any of its own. */
 export function optionsField(show: Record<string, string[]>, own: INodeProperties[] = []): INodeProperties {

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { orderNotFound } from '../../shared/order';
-import { optionsField, orderIdField } from '../../shared/descriptions';
+import { optionsField } from '../../shared/descriptions';
 import { idField, switchField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 
@@ -9,7 +9,8 @@ const showOnlyForOrderDelete = { operation: ['delete'], resource: ['order'] };
 
 /** `DELETE /v2/orders`: one order per call; 204 means deleted. */
 export const orderDelete: AlepheeOperation = {
-	query: { accountId: idField('Account ID'), orderId: idField('Order ID'), revertStock: switchField('Revert Stock') },
+	query: { accountId: idField('Account ID'), revertStock: switchField('Revert Stock') },
+	parameters: { orderId: idField('Order ID') },
 	identifiedBy: ['accountId', 'orderId'],
 	words: ({ accountId, orderId }) => ({
 		doing: `deleting order ${orderId}`,
@@ -43,7 +44,7 @@ export const orderDelete: AlepheeOperation = {
 		},
 	}),
 	async run(send, { accountId, orderId, revertStock }) {
-		await send();
+		await send({ qs: { orderId } });
 		// Exactly what went out: the checked, canonical values.
 		return [{ deleted: true, orderId, accountId, revertStock }];
 	},
@@ -66,7 +67,6 @@ export const orderDeleteFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: showOnlyForOrderDelete },
 	},
-	orderIdField(showOnlyForOrderDelete, { send: { type: 'query', property: 'orderId' } }),
 	{
 		displayName: 'Revert Stock',
 		name: 'revertStock',

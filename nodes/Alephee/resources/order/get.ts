@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsField, orderIdField } from '../../shared/descriptions';
+import { optionsField } from '../../shared/descriptions';
 import { orderNotFound, simplifyOrder } from '../../shared/order';
 import { idField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
@@ -45,7 +45,6 @@ export const orderGetOption: INodePropertyOptions = {
 };
 
 export const orderGetFields: INodeProperties[] = [
-	orderIdField(showOnlyForOrderGet),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',

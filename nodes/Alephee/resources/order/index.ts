@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { orderIdField } from '../../shared/descriptions';
 import { orderDeleteFields, orderDeleteOption } from './delete';
 import { orderGetFields, orderGetOption } from './get';
 import { orderGetManyFields, orderGetManyOption } from './getAll';
@@ -16,6 +17,7 @@ export const orderOperations: INodeProperties = {
 };
 
 export const orderFields: INodeProperties[] = [
+	orderIdField,
 	...orderDeleteFields,
 	...orderGetFields,
 	...orderGetManyFields,

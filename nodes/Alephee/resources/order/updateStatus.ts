@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsField, orderIdField } from '../../shared/descriptions';
+import { optionsField } from '../../shared/descriptions';
 import { describeStatus, ORDER_STATUS_NAMES, orderNotFound } from '../../shared/order';
 import { codeField, idField, textField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
@@ -104,7 +104,6 @@ export const orderUpdateStatusOption: INodePropertyOptions = {
 };
 
 export const orderUpdateStatusFields: INodeProperties[] = [
-	orderIdField(showOnlyForOrderUpdateStatus),
 	{
 		displayName: 'New Status',
 		name: 'status',
