@@ -437,6 +437,8 @@ async function singleNodeWorkflow(
 		settings: { timezone: WORKFLOW_TIMEZONE },
 	});
 	const additionalData = additionalDataFor(new InMemoryCredentialsHelper(credentialTypesOf(loader), { 'cred-1': credentials }));
+	// The editor sends the node's current parameters with a list request; list methods read them here.
+	additionalData.currentNodeParameters = parameters as INode['parameters'];
 	const nodeType = workflow.nodeTypes.getByNameAndVersion(type, typeVersion);
 	return { workflow, node, additionalData, nodeType };
 }
