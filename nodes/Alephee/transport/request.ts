@@ -68,13 +68,14 @@ export async function sendToAlephee(
 	const retries = settings.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
 	const maxWaitMs = settings.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS * 1000;
 	const budget = sharedBudget(budgetId(credentials.apiKey, options));
+	const fail = (failure: AlepheeFailure) => failureError(context.getNode(), failure, settings.itemIndex);
+	const answerFailure = (response: IN8nHttpFullResponse) =>
+		fail(describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey));
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await budget.acquire(settings.signal, maxWaitMs);
 		} catch (error) {
-			if (error instanceof RateLimitWaitTooLong) {
-				throw failureError(context.getNode(), describeLongRateLimitWait(error.waitMs, maxWaitMs, words), settings.itemIndex);
-			}
+			if (error instanceof RateLimitWaitTooLong) throw fail(describeLongRateLimitWait(error.waitMs, maxWaitMs, words));
 			// Only a stopped execution ends a wait. n8n shows an execution as canceled (not failed) when
 			// the error says "canceled", in 1.x and 2.x alike.
 			throw new NodeOperationError(context.getNode(), 'The execution was canceled before this request was sent', {
@@ -86,23 +87,11 @@ export async function sendToAlephee(
 		if (response.statusCode !== 429) {
 			budget.observe(headers);
 			if (response.statusCode >= 200 && response.statusCode < 300) return response;
-			throw failureError(
-				context.getNode(),
-				describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey),
-				settings.itemIndex,
-			);
+			throw answerFailure(response);
 		}
 		const waitMs = budget.throttled(headers);
-		if (waitMs > maxWaitMs) {
-			throw failureError(context.getNode(), describeLongRateLimitWait(waitMs, maxWaitMs, words), settings.itemIndex);
-		}
-		if (attempt >= retries) {
-			throw failureError(
-				context.getNode(),
-				describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey),
-				settings.itemIndex,
-			);
-		}
+		if (waitMs > maxWaitMs) throw fail(describeLongRateLimitWait(waitMs, maxWaitMs, words));
+		if (attempt >= retries) throw answerFailure(response);
 	}
 }
 
