@@ -71,9 +71,9 @@ async function nodePanelAndCredentialForm(page: Page, stack: N8nStack): Promise<
 	await page.locator('[data-test-id="canvas-handle-plus"]').first().click();
 	await expectVisible(page, '[data-test-id="node-creator"]', 'the node panel');
 	await page.keyboard.type('Alephee');
-	const result = page.locator('[data-test-id="node-creator-node-item"]').filter({ hasText: 'Alephee' }).first();
+	// n8n groups a package's node and its trigger into one entry, opened to list their actions.
+	const result = page.locator('[data-test-id="node-creator"]').getByText('Alephee', { exact: true }).first();
 	await result.waitFor({ timeout: 15_000 });
-	await page.getByText('Manage marketplace orders in Alephee').first().waitFor({ timeout: 5_000 });
 	await page.waitForTimeout(500);
 	await shoot(page, 'node-panel-search');
 
@@ -86,7 +86,7 @@ async function nodePanelAndCredentialForm(page: Page, stack: N8nStack): Promise<
 	}
 	await expectVisible(page, '[data-test-id="node-credentials-slot"]', 'the credential slot');
 	await page.getByText('Only orders created through the Alephee API can be deleted').first().waitFor({ timeout: 5_000 });
-	await page.locator('[data-test-id="parameter-input-accountId"] input').first().fill('4100');
+	// The account is a picker (From List / By ID); its list loads once a credential is chosen.
 	await page.locator('[data-test-id="parameter-input-orderId"] input').first().fill('50101');
 	await page.locator('[data-test-id="parameter-input-revertStock"]').first().click();
 	await page.locator('[data-test-id="node-parameters"]').first().click({ position: { x: 5, y: 5 } });
