@@ -49,7 +49,7 @@ export class AlepheeApi implements ICredentialType {
 	// Listing the accounts tied to the key is read-only, so testing never changes data.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
 			url: '/accounts',
 			method: 'GET',
 		},

@@ -30,7 +30,7 @@ export class Alephee implements INodeType {
 			},
 		],
 		requestDefaults: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
 			headers: {
 				Accept: 'application/json',
 			},

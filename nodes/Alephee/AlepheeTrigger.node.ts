@@ -8,9 +8,9 @@ import {
 
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
-import { STATUS_GROUPS } from './resources/order/getAll';
 import { accountLocator } from './shared/descriptions';
-import { pollOrders } from './trigger/pollOrders';
+import { STATUS_GROUPS } from './shared/order';
+import { DEFAULT_LOOK_BACK_MINUTES, pollOrders } from './trigger/pollOrders';
 
 /**
  * Alephee has no webhooks we know of, so this trigger polls: n8n calls `poll()` at the interval
@@ -83,6 +83,24 @@ export class AlepheeTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description: 'Whether to return a flat summary of each order instead of the order as Alephee sends it',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Look Back (Minutes)',
+						name: 'lookBackMinutes',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_LOOK_BACK_MINUTES,
+						description:
+							'How late an order may show up in Alephee (a marketplace sync running behind, an import) and still be emitted. Each poll reads this many minutes again; an order is emitted once, however often it is read.',
+					},
+				],
 			},
 		],
 	};

@@ -73,7 +73,14 @@ export interface RecordedRequest {
 
 /** A scripted answer for the next request to `endpoint` (DELETE /v2/orders when left out). */
 export type Fault = (
-	| { status: number; body?: string; contentType?: string; retryAfterSeconds?: number }
+	| {
+			status: number;
+			body?: string;
+			contentType?: string;
+			retryAfterSeconds?: number;
+			/** Headers to send as well (a redirect's `location`, rate-limit headers that override the real ones). */
+			headers?: Record<string, string>;
+	  }
 	| { hang: true }
 	| { drop: true }
 ) & { endpoint?: SandboxEndpoint };
@@ -200,6 +207,25 @@ export class AlepheeSandbox {
 		const order = this.order(accountId, orderId);
 		if (!order) throw new Error(`The sandbox has no order ${orderId} in account ${accountId}`);
 		changeStatus(order, status, at);
+	}
+
+	/**
+	 * The marketplace approves a pending payment: the order leaves the pending list. `LastUpdated`
+	 * moves; whether the status date moves is not documented, so it stays (the harder case).
+	 */
+	approvePayment(accountId: number, orderId: number, at: Date = this.now()): void {
+		const order = this.order(accountId, orderId);
+		if (!order) throw new Error(`The sandbox has no order ${orderId} in account ${accountId}`);
+		order.pendingPayment = false;
+		order.lastUpdated = at;
+	}
+
+	/** An ERP marks the order as integrated (Alephee's PUT orders/integrate, whose body is not published). */
+	markIntegrated(accountId: number, orderId: number, at: Date = this.now()): void {
+		const order = this.order(accountId, orderId);
+		if (!order) throw new Error(`The sandbox has no order ${orderId} in account ${accountId}`);
+		order.integrated = true;
+		order.lastUpdated = at;
 	}
 
 	setStock(accountId: number, sku: string, available: number): void {
@@ -470,6 +496,7 @@ export class AlepheeSandbox {
 		recorded.answeredWith = fault.status;
 		const headers: Record<string, string> = { ...rateHeaders };
 		if (fault.retryAfterSeconds !== undefined) headers['x-ratelimit-retryafter'] = String(fault.retryAfterSeconds);
+		Object.assign(headers, fault.headers);
 		res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/plain; charset=utf-8', ...headers });
 		res.end(fault.body ?? '');
 	}

@@ -49,8 +49,27 @@ const GATEWAY_REASONS: Record<number, string> = {
 	504: 'Gateway Timeout',
 };
 
-function hideSecret(text: string, secret: string | undefined): string {
-	return secret ? text.split(secret).join('[hidden]') : text;
+/**
+ * Every spelling the key can take in text that quotes a request: as is, URL-encoded (`%26`,
+ * `%20`, in either case), form-encoded (`+` for a space), and encoded twice.
+ */
+export function secretSpellings(secret: string): string[] {
+	const encoded = encodeURIComponent(secret);
+	const spellings = [
+		secret,
+		encoded,
+		encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+		encoded.replace(/%20/g, '+'),
+		encodeURI(secret),
+		encodeURIComponent(encoded),
+	];
+	// Longest first, so a spelling that contains another is replaced whole.
+	return [...new Set(spellings)].filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
+export function hideSecret(text: string, secret: string | undefined): string {
+	if (!secret) return text;
+	return secretSpellings(secret).reduce((hidden, spelling) => hidden.split(spelling).join('[hidden]'), text);
 }
 
 function clip(text: string, length: number): string {
@@ -177,13 +196,44 @@ function genericStatusWords(statusCode: number, words: OperationWords): StatusWo
 	}
 }
 
+/** Where a redirect pointed, without its query (which may carry the key) or any user info. */
+export function redirectTarget(location: unknown, secret?: string): string | undefined {
+	const text = Array.isArray(location) ? location[0] : location;
+	if (typeof text !== 'string' || !text.trim()) return undefined;
+	try {
+		const url = new URL(text.trim(), 'http://relative.invalid');
+		const where = url.host === 'relative.invalid' ? url.pathname : `${url.protocol}//${url.host}${url.pathname}`;
+		return clip(hideSecret(where, secret), MAX_TITLE_LENGTH);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * A 3xx other than 304: the node never follows one (a login page would be read as success).
+ * Alephee documents none for these endpoints, so a proxy or a wrong Base URL sent it.
+ */
+function describeRedirect(statusCode: number, location: unknown, words: OperationWords, secret?: string): AlepheeFailure {
+	const target = redirectTarget(location, secret);
+	const outcome = words.uncertainOutcome
+		? `${words.uncertainOutcome}: check it in Alephee before running this item again.`
+		: 'Nothing was changed in Alephee (this only reads data).';
+	return {
+		message: `The request was redirected (${statusCode}) instead of answered while ${words.doing}`,
+		description: `Alephee's API does not redirect; the answer pointed ${target ? `to ${target}` : 'elsewhere'}, which usually means the Base URL in the Alephee credential is wrong (an old address, http instead of https) or a proxy in between sends requests to a login page. The node does not follow redirects. ${outcome}`,
+		httpCode: String(statusCode),
+	};
+}
+
 export function describeHttpFailure(
 	statusCode: number,
 	body: unknown,
 	words: OperationWords,
 	secret?: string,
+	location?: unknown,
 ): AlepheeFailure {
 	const httpCode = String(statusCode);
+	if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) return describeRedirect(statusCode, location, words, secret);
 	const title = pageTitle(body, secret);
 	const named = title ? ` (its page is titled "${title}")` : '';
 
@@ -217,13 +267,36 @@ export function humanDuration(ms: number): string {
 	return plural(Math.round(seconds / 360) / 10, 'hour');
 }
 
-/** A 429 that announced a wait longer than the node is allowed to wait. */
-export function describeLongRateLimitWait(waitMs: number, maxWaitMs: number, words: OperationWords): AlepheeFailure {
+/**
+ * A wait longer than the node is allowed to wait: announced by a 429, or implied by the limit
+ * Alephee's headers gave (`impliedByLimit` requests per minute).
+ */
+export function describeLongRateLimitWait(
+	waitMs: number,
+	maxWaitMs: number,
+	words: OperationWords,
+	impliedByLimit?: number,
+): AlepheeFailure {
 	const notDone = words.notDone ?? 'Nothing was changed in Alephee';
+	if (impliedByLimit !== undefined) {
+		return {
+			message: `Alephee's rate limit for this API key would make the next request wait ${humanDuration(waitMs)}, longer than this node waits`,
+			description: `${notDone}: it was not sent. Alephee's answers give this key a limit of ${impliedByLimit} requests per minute for this kind of request, so the node would have to wait ${humanDuration(waitMs)} before ${words.doing}; it waits at most ${humanDuration(maxWaitMs)} ("Longest Rate Limit Wait" under Options). A limit this low usually means the key's contract or a proxy in between is misconfigured: ask Alephee support what the key's limit is.`,
+			httpCode: '429',
+		};
+	}
 	return {
 		message: `Alephee asked to wait ${humanDuration(waitMs)} before the next request, longer than this node waits`,
 		description: `${notDone}. Alephee's rate limit answered "429 Too Many Requests" while ${words.doing} and asked for a wait of ${humanDuration(waitMs)}; the node waits at most ${humanDuration(maxWaitMs)} ("Longest Rate Limit Wait" under Options). Alephee's rate-limit window is one minute, so a wait this long usually means the API key is blocked or a proxy in between is misconfigured. Run it again later, or ask Alephee support whether the key is blocked.`,
 		httpCode: '429',
+	};
+}
+
+/** A list that said it holds more than it gave (see `ListEndedEarly`). */
+export function describeListEndedEarly(read: number, total: number, words: OperationWords): AlepheeFailure {
+	return {
+		message: `Alephee's list stopped after ${read} of the ${total} results it announced, while ${words.doing}`,
+		description: `A page came back empty twice before the total Alephee gave was reached; the list may have been changing (orders imported or deleted meanwhile). Nothing was returned, so that no result goes missing without a word: run it again.`,
 	};
 }
 

@@ -99,3 +99,19 @@ export const codeListField = (label: string, codes: number[]): FieldCheck => ({
 		return wrong === undefined ? { valid: true, value: values.join(',') } : { valid: false, problem: `"${String(raw)}" has a value that is not one of ${codes.join(', ')}` };
 	},
 });
+
+/**
+ * The Integrated filter: any, integrated or not integrated. Workflows saved before it had a
+ * choice stored a switch (on: integrated only, off: not integrated only), read the same way.
+ */
+export const integrationField = (label: string): FieldCheck => ({
+	label,
+	expected: `${label} must be any, integrated or notIntegrated (or true/false, as saved by earlier versions).`,
+	check: (raw) => {
+		if (raw === undefined || raw === null || raw === '') return { valid: true, value: 'any' };
+		if (raw === 'any' || raw === 'integrated' || raw === 'notIntegrated') return { valid: true, value: raw };
+		const saved = checkBoolean(raw);
+		if (saved.valid) return { valid: true, value: saved.value ? 'integrated' : 'notIntegrated' };
+		return { valid: false, problem: `"${String(raw)}" is not one of any, integrated, notIntegrated` };
+	},
+});

@@ -39,6 +39,8 @@ const SPACING_MARGIN_WITHOUT_SPARE = 0.02;
 const DEFAULT_THROTTLE_MS = 1_000;
 
 interface Waiter {
+	/** Its place in line: a request retried after a 429 keeps the place it first had. */
+	ticket: number;
 	grant: () => void;
 	refuse: (reason: unknown) => void;
 	/** The longest wait a 429 may impose on this request before it gives up. */
@@ -56,10 +58,18 @@ export class RateLimitWaitTooLong extends Error {
 	constructor(
 		readonly waitMs: number,
 		readonly maxWaitMs: number,
+		/**
+		 * Set when no 429 announced the wait but the limit in Alephee's headers implies it (a
+		 * limit of 0.001 per minute, say): requests per minute as the headers gave them.
+		 */
+		readonly impliedByLimit?: number,
 	) {
-		super(`Alephee asked for a wait of ${Math.round(waitMs / 1000)} s, longer than ${Math.round(maxWaitMs / 1000)} s`);
+		super(`Alephee's rate limit means a wait of ${Math.round(waitMs / 1000)} s, longer than ${Math.round(maxWaitMs / 1000)} s`);
 	}
 }
+
+/** Timers are armed for at most this long; a longer wait is re-checked when it ends. */
+const LONGEST_TIMER_MS = 60_000;
 
 export class RateLimitBudget {
 	private intervalMs = 0;
@@ -67,6 +77,11 @@ export class RateLimitBudget {
 	private burst = 1;
 
 	private learned = false;
+
+	/** The per-minute limit the burst was learned under: a new limit starts the learning again. */
+	private learnedLimit: number | undefined;
+
+	private tickets = 0;
 
 	/** GCRA's theoretical arrival time of the next request, in this process's clock. */
 	private theoreticalArrival = 0;
@@ -86,12 +101,12 @@ export class RateLimitBudget {
 	 * Resolves when this request may be sent. Rejects if the execution is cancelled meanwhile,
 	 * or if a 429 imposes a longer wait than `maxWaitMs`.
 	 */
-	async acquire(signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
+	async acquire(signal?: AbortSignal, maxWaitMs = Number.POSITIVE_INFINITY, ticket = this.ticket()): Promise<void> {
 		if (signal?.aborted) throw signal.reason ?? new Error('Execution cancelled');
 		const blockedFor = this.blockedUntil - this.clock.now();
 		if (blockedFor > maxWaitMs) throw new RateLimitWaitTooLong(blockedFor, maxWaitMs);
 		await new Promise<void>((grant, refuse) => {
-			const waiter: Waiter = { grant, refuse, maxWaitMs, signal };
+			const waiter: Waiter = { ticket, grant, refuse, maxWaitMs, signal };
 			if (signal) {
 				waiter.onAbort = () => {
 					const position = this.queue.indexOf(waiter);
@@ -100,9 +115,15 @@ export class RateLimitBudget {
 				};
 				signal.addEventListener('abort', waiter.onAbort, { once: true });
 			}
-			this.queue.push(waiter);
+			const behind = this.queue.findIndex((queued) => queued.ticket > ticket);
+			this.queue.splice(behind === -1 ? this.queue.length : behind, 0, waiter);
 			this.dispatch();
 		});
+	}
+
+	/** A place in line, for a request that may have to come back after a 429 and keep it. */
+	ticket(): number {
+		return ++this.tickets;
 	}
 
 	/** Feed every answer's headers back, whatever its status. */
@@ -118,6 +139,9 @@ export class RateLimitBudget {
 	throttled(headers: RateLimitHeaders, fallbackMs = DEFAULT_THROTTLE_MS): number {
 		const waitMs = throttleWaitMs(headers, fallbackMs);
 		this.learn(headers);
+		// The schedule let this one go and Alephee refused it: the burst it assumed is not there
+		// (a lowered limit, another client). Start again from one and learn it up from the answers.
+		this.burst = 1;
 		const now = this.clock.now();
 		this.blockedUntil = Math.max(this.blockedUntil, now + waitMs);
 		this.theoreticalArrival = Math.max(this.theoreticalArrival, now + waitMs + this.tolerance());
@@ -145,10 +169,16 @@ export class RateLimitBudget {
 		this.probeInFlight = false;
 		const { limit, remaining } = headers;
 		if (limit !== undefined && limit > 0) {
+			// A changed limit (Alephee lowered or raised the key's contract) makes the burst learned
+			// under the old one meaningless: it is learned again from this answer on.
+			const sameLimit = this.learned && this.learnedLimit === limit;
 			if (remaining !== undefined && remaining >= 0) {
 				// After a request GCRA reports at most burst − 1 remaining, so this never overestimates.
-				this.burst = Math.max(this.learned ? this.burst : 1, remaining + 1);
+				this.burst = Math.max(sameLimit ? this.burst : 1, remaining + 1);
+			} else if (!sameLimit) {
+				this.burst = 1;
 			}
+			this.learnedLimit = limit;
 			const margin = this.burst > SPARE_SLOTS ? SPACING_MARGIN_WITH_SPARE : SPACING_MARGIN_WITHOUT_SPARE;
 			this.intervalMs = (60_000 / limit) * (1 + margin);
 			if (remaining !== undefined && remaining >= 0) {
@@ -176,6 +206,17 @@ export class RateLimitBudget {
 			const now = this.clock.now();
 			const earliest = this.theoreticalArrival - this.tolerance();
 			if (earliest > now) {
+				// A wait the headers imply obeys the same bound as one a 429 announces: the request
+				// first in line fails at once rather than waiting (or never ending).
+				const head = this.queue[0];
+				if (earliest - now > head.maxWaitMs) {
+					this.queue.shift();
+					this.forget(head);
+					head.refuse(
+						new RateLimitWaitTooLong(earliest - now, head.maxWaitMs, this.blockedUntil > now ? undefined : this.learnedLimit),
+					);
+					continue;
+				}
 				this.wakeAt(earliest);
 				return;
 			}
@@ -202,7 +243,7 @@ export class RateLimitBudget {
 	private wakeAt(time: number): void {
 		if (this.wakeUpAt !== undefined && this.wakeUpAt <= time) return;
 		this.wakeUpAt = time;
-		void this.clock.sleep(Math.max(0, time - this.clock.now())).then(() => {
+		void this.clock.sleep(Math.min(LONGEST_TIMER_MS, Math.max(0, time - this.clock.now()))).then(() => {
 			if (this.wakeUpAt === time) this.wakeUpAt = undefined;
 			this.dispatch();
 		});

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 /** Alephee's order status codes and their names, as its documentation lists them. */
 export const ORDER_STATUS_NAMES: Record<number, string> = {
@@ -83,3 +83,31 @@ export function orderNotFound(orderId: unknown, accountId: unknown) {
 			"Check that Order ID is Alephee's internal order ID (not the marketplace's order number) and that the order belongs to this account.",
 	};
 }
+
+export type IntegrationChoice = 'any' | 'integrated' | 'notIntegrated';
+
+/** The choices of the Integrated filter: Alephee's two values, and both. */
+export const INTEGRATION_CHOICES: INodePropertyOptions[] = [
+	{ name: 'Any', value: 'any', description: 'Integrated with your ERP or not' },
+	{ name: 'Integrated Only', value: 'integrated', description: 'Orders already marked as integrated' },
+	{ name: 'Not Integrated Only', value: 'notIntegrated', description: 'Orders not yet marked as integrated' },
+];
+
+/**
+ * The `Integrated` values to ask for. Alephee documents the filter as "default=false" and has no
+ * value for both, so leaving it out may hide integrated orders: every read names it, and "any"
+ * is read as both.
+ */
+export function integratedValues(choice: IntegrationChoice | undefined): boolean[] {
+	if (choice === 'integrated') return [true];
+	if (choice === 'notIntegrated') return [false];
+	return [false, true];
+}
+
+/** Alephee's status groups (`statusType`), as documented. */
+export const STATUS_GROUPS: INodePropertyOptions[] = [
+	{ name: 'New', value: 0, description: 'Orders with no status yet (0)' },
+	{ name: 'Pending', value: 1, description: 'Orders on their way: 10, 17, 20, 30, 31, 87, 89, 91, 92' },
+	{ name: 'Closed', value: 2, description: 'Delivered orders (80)' },
+	{ name: 'Cancelled', value: 99, description: 'Fraudulent or cancelled orders: 11, 90, 93' },
+];

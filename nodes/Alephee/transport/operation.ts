@@ -9,8 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeHttpFailure, type OperationWords } from '../helpers/errorHandler';
-import { type ListPage, readAllPages } from './paging';
+import { describeHttpFailure, describeListEndedEarly, hideSecret, type OperationWords } from '../helpers/errorHandler';
+import { nodeRunOf } from './nodeRun';
+import { ListEndedEarly, type ListPage, readAllPages } from './paging';
 import type { CheckContext, FieldCheck } from '../helpers/fieldChecks';
 import {
 	type AlepheeCredentials,
@@ -34,6 +35,11 @@ export interface AlepheeOperation {
 	parameters?: Record<string, FieldCheck>;
 	/** Values a failed item keeps beside its error on the main output, to tell which one failed. */
 	identifiedBy: string[];
+	/**
+	 * For writes: what the item changes (an order). Items of one run that change the same thing
+	 * are sent one after the other, in item order, so the last item's value is the one that stays.
+	 */
+	changes?(values: IDataObject): string;
 	/** How errors describe this request, from the checked values. */
 	words(values: IDataObject): OperationWords;
 	/** Sends the request (or several: pages) and returns the output items' JSON. */
@@ -54,6 +60,8 @@ function runOperation(operation: AlepheeOperation) {
 		this: IExecutePaginationFunctions,
 		request: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
+		// First, synchronously, while n8n is still going through the items.
+		const run = nodeRunOf(this);
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
 		const query = (request.options.qs ??= {});
@@ -65,6 +73,7 @@ function runOperation(operation: AlepheeOperation) {
 			checkValues.call(this, query, operation.query, context);
 			checkValues.call(this, parameters, operation.parameters ?? {}, context);
 			const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
+			run.checkPass();
 			const settings = {
 				credentials,
 				words: operation.words(values()),
@@ -72,6 +81,7 @@ function runOperation(operation: AlepheeOperation) {
 				maxRateLimitWaitMs:
 					Number(this.getNodeParameter('options.maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS)) * 1000,
 				signal: this.getExecutionCancelSignal(),
+				runStop: run.stopSignal,
 				itemIndex,
 			};
 			const send: Send = async (changes = {}) =>
@@ -82,14 +92,36 @@ function runOperation(operation: AlepheeOperation) {
 				);
 			const answerFailure: AnswerFailure = (statusCode, body) =>
 				failureError(this.getNode(), describeHttpFailure(statusCode, body, settings.words, credentials.apiKey), itemIndex);
-			const results = await operation.run.call(this, send, values(), answerFailure);
-			return results.map((json) => ({ json, pairedItem }));
+			const results = await run.inTurn(operation.changes?.(values()), async () => await operation.run.call(this, send, values(), answerFailure));
+			// Alephee may quote the request (and so the key) in what it returns: never in the output.
+			return results.map((json) => ({ json: withoutSecret(json, credentials.apiKey), pairedItem }));
 		} catch (caught) {
-			const error = asNodeError.call(this, caught);
-			if (!this.continueOnFail()) throw error;
+			const error =
+				caught instanceof ListEndedEarly
+					? failureError(this.getNode(), describeListEndedEarly(caught.read, caught.total, operation.words(values())), itemIndex)
+					: asNodeError.call(this, caught);
+			if (!this.continueOnFail()) {
+				run.itemFailed(itemIndex, error.message);
+				throw error;
+			}
 			return [{ json: failedItemJson.call(this, error, operation.identifiedBy, values()), pairedItem }];
 		}
 	};
+}
+
+/** `json` with every spelling of the key replaced, when it holds one (rare: a copy is made only then). */
+function withoutSecret(json: IDataObject, secret: string): IDataObject {
+	const text = JSON.stringify(json);
+	if (hideSecret(text, secret) === text) return json;
+	const scrub = (value: unknown): unknown => {
+		if (typeof value === 'string') return hideSecret(value, secret);
+		if (Array.isArray(value)) return value.map(scrub);
+		if (value && typeof value === 'object') {
+			return Object.fromEntries(Object.entries(value).map(([name, inner]) => [hideSecret(name, secret), scrub(inner)]));
+		}
+		return value;
+	};
+	return scrub(json) as IDataObject;
 }
 
 function readParameters(this: IExecutePaginationFunctions, fields: Record<string, FieldCheck>): IDataObject {
@@ -161,8 +193,33 @@ export function routeThroughTransport(
 	};
 }
 
-/** A list operation's pages: all of them with Return All, else up to `limit` results. */
-export async function readRequestedPages(this: IExecutePaginationFunctions, send: Send, limit: unknown): Promise<IDataObject[]> {
+/**
+ * A list operation's pages: all of them with Return All, else up to `limit` results. `lists`
+ * are the query variants to read one after the other (Alephee has no "either" value for some
+ * filters, so "either" is asked as both); a result listed twice is kept once.
+ */
+export async function readRequestedPages(
+	this: IExecutePaginationFunctions,
+	send: Send,
+	limit: unknown,
+	lists: IDataObject[] = [{}],
+): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	return await readAllPages(async (page) => (await send({ qs: page })).body as ListPage, returnAll ? undefined : Number(limit ?? 50));
+	const wanted = returnAll ? undefined : Number(limit ?? 50);
+	const results: IDataObject[] = [];
+	const ids = new Set<unknown>();
+	for (const list of lists) {
+		if (wanted !== undefined && results.length >= wanted) break;
+		const rest = wanted === undefined ? undefined : wanted - results.length;
+		const page = await readAllPages(async (paging) => (await send({ qs: { ...list, ...paging } })).body as ListPage, rest);
+		for (const result of page) {
+			const id = result.Id ?? result.Identification;
+			if (id !== undefined && typeof id !== 'object') {
+				if (ids.has(id)) continue;
+				ids.add(id);
+			}
+			results.push(result);
+		}
+	}
+	return results;
 }

@@ -41,14 +41,39 @@ export interface SendSettings {
 	words: OperationWords;
 	rateLimitRetries?: number;
 	maxRateLimitWaitMs?: number;
-	/** The execution's cancel signal: a stopped execution sends nothing more. */
+	/** The execution's cancel signal: a stopped execution sends nothing more, and ends what is on the wire. */
 	signal?: AbortSignal;
+	/**
+	 * The node run's stop: once it is raised (an item failed and the node stops on errors), no
+	 * request still waiting for its turn is sent. What is already on the wire is left to finish.
+	 */
+	runStop?: AbortSignal;
 	itemIndex?: number;
 }
 
-/** The credential's Base URL without trailing slashes, for requests outside the declarative routing. */
+/**
+ * The credential's Base URL as requests use it: trimmed, without trailing slashes. (The node's
+ * `requestDefaults` does the same in an expression, for requests the routing builds.)
+ */
 export function baseUrlOf(credentials: AlepheeCredentials): string {
-	return credentials.baseUrl.replace(/\/+$/, '');
+	return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+}
+
+/** A Base URL that is not an http(s) address: refused before anything is sent. */
+function checkBaseUrl(node: INode, baseURL: unknown, itemIndex?: number): void {
+	const text = String(baseURL ?? '').trim();
+	let valid = false;
+	try {
+		const url = new URL(text);
+		valid = (url.protocol === 'https:' || url.protocol === 'http:') && !!url.host;
+	} catch {
+		valid = false;
+	}
+	if (valid) return;
+	throw new NodeOperationError(node, 'The Base URL in the Alephee credential is not a web address', {
+		itemIndex,
+		description: `Base URL must start with https:// (or http://), such as https://api.alephcrm.com/v2; it is "${text.slice(0, 80)}". Fix it in the Alephee credential. Nothing was sent to Alephee.`,
+	});
 }
 
 /**
@@ -70,17 +95,26 @@ export async function sendToAlephee(
 	const budget = sharedBudget(budgetId(credentials.apiKey, options));
 	const fail = (failure: AlepheeFailure) => failureError(context.getNode(), failure, settings.itemIndex);
 	const answerFailure = (response: IN8nHttpFullResponse) =>
-		fail(describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey));
+		fail(describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey, response.headers?.location));
+	checkBaseUrl(context.getNode(), options.baseURL, settings.itemIndex);
+	const waitEnds = [settings.signal, settings.runStop].filter((signal): signal is AbortSignal => !!signal);
+	const waitSignal = waitEnds.length > 1 ? AbortSignal.any(waitEnds) : waitEnds[0];
+	// A request retried after a 429 keeps its place before those queued after it on this budget,
+	// so two changes to one order reach Alephee in the order they were given.
+	const ticket = budget.ticket();
 	for (let attempt = 0; ; attempt++) {
 		try {
-			await budget.acquire(settings.signal, maxWaitMs);
+			await budget.acquire(waitSignal, maxWaitMs, ticket);
 		} catch (error) {
-			if (error instanceof RateLimitWaitTooLong) throw fail(describeLongRateLimitWait(error.waitMs, maxWaitMs, words));
-			// Only a stopped execution ends a wait. n8n shows an execution as canceled (not failed) when
-			// the error says "canceled", in 1.x and 2.x alike.
-			throw new NodeOperationError(context.getNode(), 'The execution was canceled before this request was sent', {
-				itemIndex: settings.itemIndex,
-			});
+			if (error instanceof RateLimitWaitTooLong) {
+				throw fail(describeLongRateLimitWait(error.waitMs, maxWaitMs, words, error.impliedByLimit));
+			}
+			throw notSentError(context.getNode(), settings);
+		}
+		// The turn may come in the same moment the run stops: nothing leaves once it has.
+		if (settings.runStop?.aborted && !settings.signal?.aborted) {
+			budget.release();
+			throw notSentError(context.getNode(), settings);
 		}
 		const response = await sendOnce(context, options, settings, budget);
 		const headers = readRateLimitHeaders(response.headers);
@@ -93,6 +127,20 @@ export async function sendToAlephee(
 		if (waitMs > maxWaitMs) throw fail(describeLongRateLimitWait(waitMs, maxWaitMs, words));
 		if (attempt >= retries) throw answerFailure(response);
 	}
+}
+
+/** Why a request that waited for its turn was never sent: a stopped execution, or a stopped run. */
+function notSentError(node: INode, settings: SendSettings): NodeOperationError {
+	if (settings.runStop?.aborted && !settings.signal?.aborted) {
+		const reason = settings.runStop.reason as unknown;
+		return new NodeOperationError(node, reason instanceof Error ? reason.message : 'The node stopped at an error before this request was sent', {
+			itemIndex: settings.itemIndex,
+			description:
+				'Nothing was sent to Alephee for this item. Without "Continue On Fail" (Settings → On Error) the node stops at the first failed item; turn it on to process every item whatever happens to the others.',
+		});
+	}
+	// n8n shows an execution as canceled (not failed) when the error says "canceled", in 1.x and 2.x alike.
+	return new NodeOperationError(node, 'The execution was canceled before this request was sent', { itemIndex: settings.itemIndex });
 }
 
 async function sendOnce(
@@ -112,7 +160,14 @@ async function sendOnce(
 		return (await context.helpers.httpRequestWithAuthentication.call(
 			context as never,
 			CREDENTIAL_TYPE,
-			{ ...options, abortSignal: settings.signal, returnFullResponse: true, ignoreHttpStatusErrors: true },
+			// A redirect is answered, never followed: a login page must not read as success.
+			{
+				...options,
+				abortSignal: settings.signal,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+			},
 			authentication,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {

@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OperationWords } from '../helpers/errorHandler';
+import { describeListEndedEarly, type OperationWords } from '../helpers/errorHandler';
 import { checkPositiveWholeNumber } from '../helpers/validation';
-import { simplifyOrder } from '../shared/order';
-import { type ListPage, readAllPages } from '../transport/paging';
-import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, sendToAlephee } from '../transport/request';
+import { integratedValues, simplifyOrder } from '../shared/order';
+import { ListEndedEarly, type ListPage, readAllPages } from '../transport/paging';
+import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, failureError, sendToAlephee } from '../transport/request';
 
 export type OrderEvent = 'newOrder' | 'statusChanged';
 
@@ -36,16 +36,31 @@ const EVENTS: Record<OrderEvent, EventRule> = {
 	},
 };
 
-/** What the trigger remembers between polls, in the workflow's static data. */
+/**
+ * What the trigger remembers between polls, in the workflow's static data.
+ *
+ * Each poll reads the orders from `floor` on: a few minutes (the look-back) before the latest
+ * minute Alephee has shown, so an order that becomes visible late (a sync running behind) is
+ * still read. Every event emitted from `floor` on is remembered, so reading it again never emits
+ * it twice; nothing from before `floor` is ever emitted. The memory is bounded: past
+ * MAX_REMEMBERED events, `floor` moves up past the oldest minutes and they are forgotten.
+ */
 export interface PollState {
-	/** The minute the next poll asks from (`yyyy-mm-dd HH:mm`, Alephee's filter format). */
+	/** The latest minute (`yyyy-mm-dd HH:mm`, Alephee's filter format) of an order Alephee listed. */
 	position?: string;
-	/** Events already emitted at that minute: asked for again next time, they are not emitted twice. */
+	/** The minute the next poll reads from; events before it are never emitted. */
+	floor?: string;
+	/** Events emitted, by the minute of the order's time. */
+	emitted?: Record<string, string[]>;
+	/** 0.2.0's memory: the events at `position`. Read once, then replaced by `emitted`. */
 	seen?: string[];
 }
 
-/** Events remembered at one minute at most, so the static data stays small. */
-export const MAX_REMEMBERED = 2000;
+/** Events remembered at most, so the static data stays small (about 30 bytes each). */
+export const MAX_REMEMBERED = 10_000;
+
+/** How many minutes before the latest one each poll reads again, unless the node says otherwise. */
+export const DEFAULT_LOOK_BACK_MINUTES = 10;
 
 const MINUTE = 'yyyy-MM-dd HH:mm';
 
@@ -56,34 +71,64 @@ export function minuteOf(time: unknown, timezone: string): string | undefined {
 	return date.isValid ? date.setZone(timezone).toFormat(MINUTE) : undefined;
 }
 
+function minutesBefore(minute: string, minutes: number): string {
+	return DateTime.fromFormat(minute, MINUTE, { zone: 'UTC' }).minus({ minutes }).toFormat(MINUTE);
+}
+
+function minuteAfter(minute: string): string {
+	return minutesBefore(minute, -1);
+}
+
+/** Where the next poll reads from: the look-back before the position, never below the floor. */
+export function readFrom(state: PollState, lookBackMinutes: number): string {
+	const lookBack = minutesBefore(state.position ?? '', lookBackMinutes);
+	const floor = state.floor ?? state.position ?? '';
+	return floor > lookBack ? floor : lookBack;
+}
+
 /**
- * One poll's work, given the orders Alephee listed from `state.position` on: which are new, and
- * the state to keep. The position only moves to a minute Alephee reported, never by n8n's clock,
- * and the events of that minute are remembered, because the next poll asks from it again.
+ * One poll's work, given the orders Alephee listed from `readFrom(state)` on: which are new, and
+ * the state to keep. The position only moves to a minute Alephee reported, never by n8n's clock.
  */
 export function nextPoll(
 	event: OrderEvent,
 	orders: IDataObject[],
 	state: PollState,
 	timezone: string,
+	lookBackMinutes = DEFAULT_LOOK_BACK_MINUTES,
 ): { fresh: IDataObject[]; state: PollState } {
 	const rule = EVENTS[event];
-	const seen = new Set(state.seen ?? []);
+	const from = readFrom(state, lookBackMinutes);
+	const emitted: Record<string, string[]> = { ...(state.emitted ?? {}) };
+	if (state.seen?.length && state.position) emitted[state.position] = [...(emitted[state.position] ?? []), ...state.seen];
+	const known = new Set(Object.values(emitted).flat());
+	let position = state.position ?? from;
 	const fresh: IDataObject[] = [];
 	for (const order of orders) {
+		// An unreadable time counts as the position: remembered for the look-back at least.
+		const minute = minuteOf(rule.timeOf(order), timezone) ?? position;
+		if (minute < from) continue;
+		if (minute > position) position = minute;
 		const key = rule.keyOf(order);
-		if (seen.has(key)) continue;
-		seen.add(key);
+		if (known.has(key)) continue;
+		known.add(key);
 		fresh.push(order);
+		(emitted[minute] ??= []).push(key);
 	}
-	let position = state.position ?? '';
-	for (const order of orders) {
-		const minute = minuteOf(rule.timeOf(order), timezone);
-		if (minute && minute > position) position = minute;
+	let floor = readFrom({ position, floor: state.floor ?? from }, lookBackMinutes);
+	const forget = () => {
+		for (const minute of Object.keys(emitted)) if (minute < floor) delete emitted[minute];
+	};
+	forget();
+	// Too much to remember (a bulk import): the oldest minutes are given up whole, and the floor
+	// moves past them, so what they held is neither remembered nor read again.
+	for (let count = Object.values(emitted).flat().length; count > MAX_REMEMBERED; ) {
+		const oldest = Object.keys(emitted).sort()[0];
+		count -= emitted[oldest].length;
+		floor = minuteAfter(oldest);
+		forget();
 	}
-	const atPosition = orders.filter((order) => minuteOf(rule.timeOf(order), timezone) === position).map(rule.keyOf);
-	const remembered = position === state.position ? [...new Set([...(state.seen ?? []), ...atPosition])] : atPosition;
-	return { fresh, state: { position, seen: remembered.slice(-MAX_REMEMBERED) } };
+	return { fresh, state: { position, floor, emitted } };
 }
 
 /** The trigger's poll: what changed since the last one, one item per order; null when nothing did. */
@@ -99,10 +144,19 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 	const accountId = account.value;
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
+	const lookBack = checkPositiveWholeNumber(this.getNodeParameter('options.lookBackMinutes', DEFAULT_LOOK_BACK_MINUTES));
+	if (!lookBack.valid) {
+		throw new NodeOperationError(this.getNode(), `Look Back (Minutes) is not valid: ${lookBack.problem}`, {
+			description: `Give a whole number of minutes, 1 or more (default ${DEFAULT_LOOK_BACK_MINUTES}).`,
+		});
+	}
 	const timezone = this.getTimezone();
 	const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 	const words: OperationWords = { doing: rule.doing(accountId), accountId };
-	const query: IDataObject = { accountId };
+	// Alephee's list hides integrated orders and orders whose payment is pending unless asked:
+	// the trigger asks for both integration states and includes pending payments, so an order
+	// is seen as soon as it exists, whatever an ERP or the payment does later.
+	const query: IDataObject = { accountId, includePendingPayments: true };
 	if (filters.statusType !== undefined && filters.statusType !== '') query.statusType = filters.statusType;
 	if (filters.marketplaceId) query.marketplaceId = filters.marketplaceId;
 	const readPage = async (changes: IDataObject) =>
@@ -115,32 +169,52 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 		).body as ListPage;
 	const output = (orders: IDataObject[]) => [orders.map((order) => ({ json: simplify ? simplifyOrder(order) : order }))];
 
-	if (this.getMode() === 'manual') {
-		// "Fetch test event": the last order of the list (ascending by creation), whatever its date.
-		const first = await readPage({ sort: 'dateCreated', offset: 0, limit: 1 });
-		const total = first?.Paging?.Total ?? first?.Total ?? 0;
-		const last = total > 1 ? await readPage({ sort: 'dateCreated', offset: total - 1, limit: 1 }) : first;
-		const latest = last?.Results?.at(-1);
-		if (!latest) {
-			throw new NodeOperationError(this.getNode(), `No order of account ${accountId} matches this trigger yet`, {
-				description: 'Alephee listed no order for this account with these filters. Create or wait for an order, or loosen the filters, then fetch again.',
-			});
-		}
-		return output([latest]);
-	}
+	if (this.getMode() === 'manual') return output([await latestOrder(readPage, accountId, this.getNode())]);
 
 	const state = this.getWorkflowStaticData('node') as PollState;
-	const sinceLastPoll = async (position: string) =>
-		await readAllPages(async (page) => await readPage({ [rule.filter]: position, ...page }));
+	const ordersFrom = async (minute: string) => {
+		const orders: IDataObject[] = [];
+		try {
+			for (const Integrated of integratedValues('any')) {
+				orders.push(...(await readAllPages(async (page) => await readPage({ [rule.filter]: minute, Integrated, ...page }))));
+			}
+		} catch (error) {
+			if (!(error instanceof ListEndedEarly)) throw error;
+			// The list was not whole: the poll fails and keeps its position, so nothing is skipped.
+			throw failureError(this.getNode(), describeListEndedEarly(error.read, error.total, words));
+		}
+		return orders;
+	};
 	if (!state.position) {
 		// First activation: start from now, so the history does not flood the workflow. Alephee's
 		// filter works to the minute, so the orders of this minute are read and remembered as seen.
-		const start: PollState = { position: DateTime.now().setZone(timezone).toFormat(MINUTE), seen: [] };
-		Object.assign(state, nextPoll(event, await sinceLastPoll(start.position!), start, timezone).state);
+		const now = DateTime.now().setZone(timezone).toFormat(MINUTE);
+		const start: PollState = { position: now, floor: now };
+		Object.assign(state, nextPoll(event, await ordersFrom(now), start, timezone, lookBack.value).state);
 		return null;
 	}
-	// A failed read throws before the state changes, so the next poll asks from the same minute.
-	const { fresh, state: next } = nextPoll(event, await sinceLastPoll(state.position), state, timezone);
+	// A failed read throws before the state changes, so the next poll reads the same minutes.
+	const { fresh, state: next } = nextPoll(event, await ordersFrom(readFrom(state, lookBack.value)), state, timezone, lookBack.value);
+	delete state.seen;
 	Object.assign(state, next);
 	return fresh.length ? output(fresh) : null;
+}
+
+/** "Fetch test event": the last order created (of either integration state), whatever its date. */
+async function latestOrder(readPage: (changes: IDataObject) => Promise<ListPage>, accountId: number, node: INode): Promise<IDataObject> {
+	const latest: IDataObject[] = [];
+	for (const Integrated of integratedValues('any')) {
+		const first = await readPage({ sort: 'dateCreated', Integrated, offset: 0, limit: 1 });
+		const total = first?.Paging?.Total ?? first?.Total ?? 0;
+		const last = total > 1 ? await readPage({ sort: 'dateCreated', Integrated, offset: total - 1, limit: 1 }) : first;
+		const order = last?.Results?.at(-1);
+		if (order) latest.push(order);
+	}
+	if (!latest.length) {
+		throw new NodeOperationError(node, `No order of account ${accountId} matches this trigger yet`, {
+			description: 'Alephee listed no order for this account with these filters. Create or wait for an order, or loosen the filters, then fetch again.',
+		});
+	}
+	const created = (order: IDataObject) => String(order.DateCreated ?? '');
+	return latest.reduce((later, order) => (created(order) > created(later) ? order : later));
 }

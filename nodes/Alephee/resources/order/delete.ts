@@ -12,6 +12,7 @@ export const orderDelete: AlepheeOperation = {
 	query: { accountId: idField('Account ID'), revertStock: switchField('Revert Stock') },
 	parameters: { orderId: idField('Order ID') },
 	identifiedBy: ['accountId', 'orderId'],
+	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
 	words: ({ accountId, orderId }) => ({
 		doing: `deleting order ${orderId}`,
 		accountId: accountId as number,

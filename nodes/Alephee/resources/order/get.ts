@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsField } from '../../shared/descriptions';
-import { orderNotFound, simplifyOrder } from '../../shared/order';
+import { integratedValues, orderNotFound, simplifyOrder } from '../../shared/order';
 import { idField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 import { failureError } from '../../transport/request';
@@ -11,8 +11,9 @@ const showOnlyForOrderGet = { operation: ['get'], resource: ['order'] };
 
 /**
  * Alephee has no documented "get one order" path: the list, narrowed to one internal ID
- * (`idFrom` = `idTo`), is how one order is read. Orders with a pending payment are included, so
- * every order that exists is found.
+ * (`idFrom` = `idTo`), is how one order is read. The list hides integrated orders and orders with
+ * a pending payment unless asked, so both are asked for explicitly: first among the orders not yet
+ * integrated, then among the integrated ones. "Not found" means neither list has it.
  */
 const orderGet: AlepheeOperation = {
 	query: { accountId: idField('Account ID') },
@@ -24,15 +25,14 @@ const orderGet: AlepheeOperation = {
 		statuses: { 404: orderNotFound(orderId, accountId) },
 	}),
 	async run(send, { accountId, orderId }) {
-		const page = (
-			await send({ qs: { idFrom: orderId, idTo: orderId, includePendingPayments: true, offset: 0, limit: 1 } })
-		).body as ListPage;
-		const order = (page?.Results ?? []).find((candidate) => Number(candidate.Id) === orderId);
-		if (!order) {
-			const { message, advice } = orderNotFound(orderId, accountId);
-			throw failureError(this.getNode(), { message, description: advice }, this.getItemIndex());
+		for (const Integrated of integratedValues('any')) {
+			const qs = { idFrom: orderId, idTo: orderId, includePendingPayments: true, Integrated, offset: 0, limit: 1 };
+			const page = (await send({ qs })).body as ListPage;
+			const order = (page?.Results ?? []).find((candidate) => Number(candidate.Id) === orderId);
+			if (order) return [this.getNodeParameter('simplify', true) ? simplifyOrder(order) : order];
 		}
-		return [this.getNodeParameter('simplify', true) ? simplifyOrder(order) : order];
+		const { message, advice } = orderNotFound(orderId, accountId);
+		throw failureError(this.getNode(), { message, description: advice }, this.getItemIndex());
 	},
 };
 

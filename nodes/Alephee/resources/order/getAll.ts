@@ -1,19 +1,19 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { optionsField, returnAllFields } from '../../shared/descriptions';
-import { simplifyOrder } from '../../shared/order';
-import { codeField, dateTimeField, idField, limitParameter, switchField, textField } from '../../helpers/fieldChecks';
+import { INTEGRATION_CHOICES, STATUS_GROUPS, type IntegrationChoice, integratedValues, simplifyOrder } from '../../shared/order';
+import {
+	codeField,
+	dateTimeField,
+	idField,
+	integrationField,
+	limitParameter,
+	switchField,
+	textField,
+} from '../../helpers/fieldChecks';
 import { type AlepheeOperation, readRequestedPages, routeThroughTransport } from '../../transport/operation';
 
 const showOnlyForOrderGetMany = { operation: ['getAll'], resource: ['order'] };
-
-/** Alephee's status groups (`statusType`), as documented. */
-export const STATUS_GROUPS: INodePropertyOptions[] = [
-	{ name: 'New', value: 0, description: 'Orders with no status yet (0)' },
-	{ name: 'Pending', value: 1, description: 'Orders on their way: 10, 17, 20, 30, 31, 87, 89, 91, 92' },
-	{ name: 'Closed', value: 2, description: 'Delivered orders (80)' },
-	{ name: 'Cancelled', value: 99, description: 'Fraudulent or cancelled orders: 11, 90, 93' },
-];
 
 /** `GET /v2/orders`, page by page: one output item per order. */
 const orderGetMany: AlepheeOperation = {
@@ -28,16 +28,21 @@ const orderGetMany: AlepheeOperation = {
 		externalOrderIdFrom: textField('Marketplace Order Number From', { optional: true }),
 		externalOrderIdTo: textField('Marketplace Order Number To', { optional: true }),
 		marketplaceId: idField('Marketplace', { optional: true }),
-		Integrated: switchField('Integrated', { optional: true }),
 		erpStatus: textField('ERP Status', { optional: true }),
 		includePendingPayments: switchField('Include Pending Payments', { optional: true }),
 		sort: textField('Sort By', { optional: true }),
 	},
-	parameters: limitParameter,
+	parameters: { ...limitParameter, 'filters.integrated': integrationField('Integrated') },
 	identifiedBy: ['accountId'],
 	words: ({ accountId }) => ({ doing: `listing orders of account ${accountId}`, accountId: accountId as number }),
-	async run(send, { limit }) {
-		const orders = await readRequestedPages.call(this, send, limit);
+	async run(send, values) {
+		// Both asked explicitly, so the list is the same whatever Alephee's defaults are.
+		const pendingPayments = { includePendingPayments: values.includePendingPayments ?? false };
+		const lists = integratedValues(values['filters.integrated'] as IntegrationChoice).map((Integrated) => ({
+			...pendingPayments,
+			Integrated,
+		}));
+		const orders = await readRequestedPages.call(this, send, values.limit, lists);
 		return this.getNodeParameter('simplify', true) ? orders.map(simplifyOrder) : orders;
 	},
 };
@@ -90,11 +95,11 @@ export const orderGetManyFields: INodeProperties[] = [
 			{
 				displayName: 'Integrated',
 				name: 'integrated',
-				type: 'boolean',
-				default: false,
+				type: 'options',
+				options: INTEGRATION_CHOICES,
+				default: 'any',
 				description:
-					"Whether to list only orders already integrated with your ERP (on) or only those not integrated yet (off). Alephee documents this filter's default as off, so without it integrated orders may be left out.",
-				routing: query('Integrated'),
+					"Whether to list orders whatever their integration with your ERP, or only those already integrated, or only those not yet integrated. Alephee's own filter has no \"any\" value, so Any asks Alephee twice (not integrated, then integrated).",
 			},
 			{
 				displayName: 'Marketplace Name or ID',

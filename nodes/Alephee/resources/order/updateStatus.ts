@@ -39,6 +39,7 @@ const orderUpdateStatus: AlepheeOperation = {
 		trackingStatus: textField('Tracking Status', { optional: true }),
 	},
 	identifiedBy: ['accountId', 'orderId'],
+	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
 	words: ({ accountId, orderId, status }) => ({
 		doing: `changing the status of order ${orderId} to ${describeStatus(status as number)}`,
 		accountId: accountId as number,

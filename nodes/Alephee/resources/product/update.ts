@@ -48,7 +48,7 @@ function productBody(values: IDataObject): IDataObject {
 }
 
 /** Alephee's batch answer: one entry per product sent. */
-interface BatchResultItem {
+export interface BatchResultItem {
 	ItemNumber?: number;
 	ValidationLevel?: { Id?: number; Name?: string };
 	KeyField?: string;
@@ -118,17 +118,32 @@ function failEveryItem(entries: ProductEntry[], error: unknown): Outcome[] {
 	return entries.map((entry) => failed(entry, failure));
 }
 
-/** Sends one call of products; each gets its own result, matched by SKU (else by position). */
+/**
+ * Which entry of Alephee's answer is about the product sent at `position`: the one naming its SKU
+ * (`KeyValue`), else the one with its `ItemNumber`. Whether ItemNumber counts from 0 or 1 is not
+ * published, so it is used only when the answer itself shows it (a 0, or the last number sent);
+ * an answer that shows neither matches nothing, and the item is left uncertain, never given
+ * another product's result.
+ */
+export function resultFor(items: BatchResultItem[], sku: unknown, position: number, sent: number): BatchResultItem | undefined {
+	const bySku = items.find((item) => item.KeyValue !== undefined && item.KeyValue !== null && sameSku(item.KeyValue, sku));
+	if (bySku) return bySku;
+	const numbers = items.map((item) => item.ItemNumber).filter((number): number is number => Number.isInteger(number));
+	const firstNumber = numbers.includes(0) ? 0 : numbers.includes(sent) ? 1 : undefined;
+	if (firstNumber === undefined) return undefined;
+	const byNumber = items.filter((item) => item.ItemNumber === position + firstNumber);
+	// A number given twice points at two products: neither is trusted.
+	if (byNumber.length !== 1) return undefined;
+	const [candidate] = byNumber;
+	// An entry that names another SKU is that product's, whatever its number says.
+	return candidate.KeyValue === undefined || candidate.KeyValue === null || candidate.KeyValue === '' ? candidate : undefined;
+}
+
+/** Sends one call of products; each gets its own result (see `resultFor`). */
 async function sendCall(entries: ProductEntry[], secret: string): Promise<Outcome[]> {
 	const response = await entries[0].send({ body: entries.map((entry) => entry.body), json: true });
 	const items = ((response.body as { Items?: BatchResultItem[] })?.Items ?? []) as BatchResultItem[];
-	return entries.map((entry, index) =>
-		productOutcome(
-			entry,
-			items.find((item) => sameSku(item.KeyValue, entry.values.sku)) ?? (items.length === entries.length ? items[index] : undefined),
-			secret,
-		),
-	);
+	return entries.map((entry, index) => productOutcome(entry, resultFor(items, entry.values.sku, index, entries.length), secret));
 }
 
 /**

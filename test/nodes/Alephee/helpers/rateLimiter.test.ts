@@ -187,6 +187,81 @@ describe('RateLimitBudget', () => {
 	});
 });
 
+describe('RateLimitBudget at the edges', () => {
+	let clock: ManualClock;
+	let budget: RateLimitBudget;
+
+	beforeEach(() => {
+		clock = new ManualClock();
+		budget = new RateLimitBudget(clock);
+	});
+
+	it('fails at once, naming the limit, when the limit in the headers implies a wait longer than allowed', async () => {
+		await budget.acquire(undefined, 120_000);
+		budget.observe({ limit: 0.001, remaining: 0 });
+		const outcome = budget.acquire(undefined, 120_000).then(
+			() => 'granted',
+			(error: unknown) => error,
+		);
+		await flush();
+		const error = (await outcome) as RateLimitWaitTooLong;
+		expect(error).toBeInstanceOf(RateLimitWaitTooLong);
+		expect(error.impliedByLimit).toBe(0.001);
+		expect(error.waitMs).toBeGreaterThan(120_000);
+		expect(budget.pendingRequests).toBe(0);
+	});
+
+	it('a wait the headers imply within the bound is waited, with timers of at most a minute', async () => {
+		await budget.acquire(undefined, 600_000);
+		budget.observe({ limit: 0.5, remaining: 0 });
+		const granted = queueRequests(budget, clock, 1);
+		await clock.advance(60_000);
+		expect(granted).toHaveLength(0);
+		// 0.5 a minute is one per 120 s, plus the 2% margin.
+		await clock.advance(63_000);
+		expect(granted).toHaveLength(1);
+	});
+
+	it('follows a lowered limit and its smaller burst at once', async () => {
+		const first = queueRequests(budget, clock, 1);
+		await flush();
+		budget.observe({ limit: 600, remaining: 9 });
+		expect(first).toHaveLength(1);
+		// The contract changes: 60 a minute, a burst of 2 (1 left after this answer).
+		budget.observe({ limit: 60, remaining: 1 });
+		const granted = queueRequests(budget, clock, 4);
+		await clock.advance(0);
+		// A burst of 2 less the spare slot leaves none: one a second (the burst of 10 learned
+		// before would have let all four go at once).
+		expect(granted).toHaveLength(0);
+		await clock.advance(1_010);
+		expect(granted).toHaveLength(1);
+		await clock.advance(1_010);
+		expect(granted).toHaveLength(2);
+	});
+
+	it('after a 429 starts the burst again from one', async () => {
+		budget.observe({ limit: 600, remaining: 9 });
+		budget.throttled({ limit: 600, remaining: 0, retryAfterSeconds: 1 });
+		const granted = queueRequests(budget, clock, 3);
+		await clock.advance(1_000);
+		expect(granted.length).toBeLessThanOrEqual(1);
+	});
+
+	it('a request back after a 429 keeps its place before those queued after it', async () => {
+		const order: string[] = [];
+		const first = budget.ticket();
+		await budget.acquire(undefined, Infinity, first);
+		// The first request was refused; meanwhile a second one queued.
+		budget.throttled({ limit: 60, remaining: 0, retryAfterSeconds: 2 });
+		void budget.acquire().then(() => order.push('second'));
+		await flush();
+		void budget.acquire(undefined, Infinity, first).then(() => order.push('first, again'));
+		await clock.advance(10_000);
+		expect(order).toEqual(['first, again', 'second']);
+	});
+});
+
 describe('rate-limit headers', () => {
 	it('reads the four x-ratelimit-* headers as numbers', () => {
 		expect(

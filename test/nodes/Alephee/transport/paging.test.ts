@@ -47,14 +47,26 @@ describe('readAllPages', () => {
 		expect(list.asked).toHaveLength(1);
 	});
 
-	it('an empty page ends the list even when the total says more (no endless loop)', async () => {
+	it('an empty page before the total is read once more, then fails (no endless loop, nothing silently lost)', async () => {
 		let calls = 0;
-		const results = await readAllPages(async () => {
+		const reading = readAllPages(async () => {
 			calls++;
 			return { Paging: { Total: 500 }, Results: calls === 1 ? [{ Id: 1 }] : [] };
 		});
-		expect(ids(results)).toEqual([1]);
-		expect(calls).toBe(2);
+		await expect(reading).rejects.toEqual(new ListEndedEarly(1, 500));
+		await expect(reading).rejects.toBeInstanceOf(ListEndedEarly);
+		expect(calls).toBe(3);
+	});
+
+	it('an empty page that fills when read again goes on from there', async () => {
+		const answers = [[{ Id: 1 }], [], [{ Id: 2 }]];
+		const asked: number[] = [];
+		const results = await readAllPages(async ({ offset }) => {
+			asked.push(offset);
+			return { Paging: { Total: 2 }, Results: answers.shift() ?? [] };
+		});
+		expect(ids(results)).toEqual([1, 2]);
+		expect(asked).toEqual([0, 1, 1]);
 	});
 
 	it('reads the envelope\'s Total when Paging is missing', async () => {

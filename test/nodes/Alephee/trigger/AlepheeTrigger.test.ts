@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runPoll, type AlepheeCredentialData } from '../../../harness';
+import type { PollState } from '../../../../nodes/Alephee/trigger/pollOrders';
 import { AlepheeSandbox } from '../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'trigger-key-5e1';
@@ -40,11 +41,16 @@ describe('Alephee Trigger: new orders', () => {
 		order(2, new Date());
 		const first = await poll({});
 		expect(first.items).toBeNull();
-		const state = first.staticData['node:Only'] as { position: string; seen: string[] };
+		const state = first.staticData['node:Only'] as PollState;
 		expect(state.position).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
-		expect(listRequests().map((request) => request.query.dateCreatedFrom)).toEqual([state.position]);
-		expect(state.seen).toContain('2');
+		expect(state.floor).toBe(state.position);
+		expect(listRequests().map((request) => [request.query.dateCreatedFrom, request.query.Integrated])).toEqual([
+			[state.position, 'false'],
+			[state.position, 'true'],
+		]);
 
+		// Whether or not the minute turned meanwhile, order 2 is never emitted: it was read and
+		// remembered, or it is from before the minute the trigger started at.
 		order(3, new Date());
 		const second = await poll(first.staticData);
 		expect(ids(second.items)).toEqual([3]);
@@ -69,7 +75,8 @@ describe('Alephee Trigger: new orders', () => {
 		order(13, at('2026-11-20T10:05:00Z'));
 		const fourth = await poll(third.staticData);
 		expect(ids(fourth.items)).toEqual([13]);
-		expect(fourth.staticData['node:Only']).toEqual({ position: '2026-11-20 10:05', seen: ['13'] });
+		expect(fourth.staticData['node:Only']).toMatchObject({ position: '2026-11-20 10:05' });
+		expect(Object.values((fourth.staticData['node:Only'] as PollState).emitted ?? {}).flat()).toEqual(['10', '12', '13']);
 	});
 
 	it('pages through everything that changed, within the rate limit', async () => {
@@ -78,7 +85,12 @@ describe('Alephee Trigger: new orders', () => {
 		const result = await poll({ 'node:Only': { position: '2026-11-20 10:59', seen: [] } });
 		expect(ids(result.items)).toHaveLength(230);
 		expect(new Set(ids(result.items)).size).toBe(230);
-		expect(listRequests().map((request) => request.query.offset)).toEqual(['0', '100', '200']);
+		expect(listRequests().map((request) => [request.query.Integrated, request.query.offset])).toEqual([
+			['false', '0'],
+			['false', '100'],
+			['false', '200'],
+			['true', '0'],
+		]);
 		expect(sandbox.rejectedByRateLimit).toBe(0);
 	});
 
@@ -105,6 +117,59 @@ describe('Alephee Trigger: new orders', () => {
 	it('sends the filters: status group and marketplace', async () => {
 		await poll({ 'node:Only': { position: '2026-11-20 10:00', seen: [] } }, { filters: { statusType: 99, marketplaceId: 1 } });
 		expect(listRequests()[0].query).toMatchObject({ statusType: '99', marketplaceId: '1' });
+	});
+});
+
+describe('Alephee Trigger: what Alephee hides, and late orders', () => {
+	const start = { 'node:Only': { position: '2026-11-20 10:00', floor: '2026-11-20 10:00' } };
+
+	it('emits an order an ERP integrated before the poll, once', async () => {
+		order(50, at('2026-11-20T10:01:00Z'));
+		sandbox.markIntegrated(ACCOUNT, 50);
+		const first = await poll(start);
+		expect(ids(first.items)).toEqual([50]);
+		expect((await poll(first.staticData)).items).toBeNull();
+	});
+
+	it('emits an order whose payment is approved after the poll moved past its minute, once', async () => {
+		sandbox.addOrder({ accountId: ACCOUNT, orderId: 51, createdThrough: 'marketplace', lines: [], dateCreated: at('2026-11-20T10:01:00Z'), pendingPayment: true });
+		order(52, at('2026-11-20T10:30:00Z'));
+		const first = await poll(start);
+		expect(ids(first.items).sort()).toEqual([51, 52]);
+		sandbox.approvePayment(ACCOUNT, 51, at('2026-11-20T10:40:00Z'));
+		expect((await poll(first.staticData)).items).toBeNull();
+		for (const request of listRequests()) expect(request.query.includePendingPayments).toBe('true');
+	});
+
+	it('emits an order that shows up minutes after a newer one was seen, once', async () => {
+		order(60, at('2026-11-20T10:06:00Z'));
+		const first = await poll(start);
+		expect(ids(first.items)).toEqual([60]);
+		// A sync running behind: order 61, created at 10:03, appears only now.
+		order(61, at('2026-11-20T10:03:00Z'));
+		const second = await poll(first.staticData);
+		expect(ids(second.items)).toEqual([61]);
+		expect((await poll(second.staticData)).items).toBeNull();
+		expect(listRequests().at(-1)?.query.dateCreatedFrom).toBe('2026-11-20 10:00');
+	});
+
+	it('a look-back set in Options reads that many minutes again', async () => {
+		order(70, at('2026-11-20T10:30:00Z'));
+		const first = await poll(start, { options: { lookBackMinutes: 3 } });
+		await poll(first.staticData, { options: { lookBackMinutes: 3 } });
+		expect(listRequests().at(-1)?.query.dateCreatedFrom).toBe('2026-11-20 10:27');
+	});
+
+	it('a page that comes back empty before the total fails the poll and keeps the position', async () => {
+		for (let id = 80; id < 85; id++) order(id, at('2026-11-20T10:02:00Z'));
+		const emptyPage = { endpoint: 'GET /v2/orders' as const, status: 200, contentType: 'application/json', body: JSON.stringify({ Total: 5, Paging: { Offset: 0, Limit: 100, Total: 5 }, Results: [] }) };
+		sandbox.failNextWith(emptyPage, emptyPage);
+		await expect(poll(start)).rejects.toMatchObject({
+			message: `Alephee's list stopped after 0 of the 5 results it announced, while looking for new orders of account ${ACCOUNT}`,
+		});
+		// n8n keeps the static data of the failed poll: the state it started from.
+		const retried = await poll(start);
+		expect(ids(retried.items)).toEqual([80, 81, 82, 83, 84]);
 	});
 });
 

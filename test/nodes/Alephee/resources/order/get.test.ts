@@ -40,9 +40,26 @@ describe('Order → Get', () => {
 			idFrom: '501',
 			idTo: '501',
 			includePendingPayments: 'true',
+			Integrated: 'false',
 			offset: '0',
 			limit: '1',
 		});
+	});
+
+	it('finds an order an ERP already integrated, asking for it explicitly (not found is said only after both)', async () => {
+		sandbox.markIntegrated(ACCOUNT, 501);
+		sandbox.addOrder({ accountId: ACCOUNT, orderId: 601, createdThrough: 'api', lines: [], pendingPayment: true });
+		sandbox.markIntegrated(ACCOUNT, 601);
+		const result = await get({ orderId: '={{ $json.id }}' }, { items: [{ id: 501 }, { id: 601 }] });
+		expect(result.error).toBeUndefined();
+		expect(result.main.map((item) => item.json.id)).toEqual([501, 601]);
+		const asked = sandbox.requestsTo('GET /v2/orders').map((request) => [request.query.idFrom, request.query.Integrated]);
+		expect(asked.sort()).toEqual([
+			['501', 'false'],
+			['501', 'true'],
+			['601', 'false'],
+			['601', 'true'],
+		]);
 	});
 
 	it('finds an order whose payment is pending, and a deleted one with status 70', async () => {

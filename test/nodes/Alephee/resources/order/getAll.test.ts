@@ -48,10 +48,12 @@ describe('Order → Get Many: paging', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => item.json.id)).toEqual(Array.from({ length: 250 }, (_, index) => index + 1));
 		expect(result.main.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(listRequests().map((request) => [request.query.offset, request.query.limit])).toEqual([
-			['0', '100'],
-			['100', '100'],
-			['200', '100'],
+		// Not integrated (all 250 here), then integrated (none): Alephee has no value for both.
+		expect(listRequests().map((request) => [request.query.Integrated, request.query.offset, request.query.limit])).toEqual([
+			['false', '0', '100'],
+			['false', '100', '100'],
+			['false', '200', '100'],
+			['true', '0', '100'],
 		]);
 		for (const request of listRequests()) expect(request.query.accountId).toBe(String(ACCOUNT));
 	});
@@ -76,10 +78,11 @@ describe('Order → Get Many: paging', () => {
 		const result = await getMany({ returnAll: true });
 
 		expect(result.main.map((item) => item.json.id)).toEqual(Array.from({ length: 95 }, (_, index) => index + 1));
-		expect(listRequests().map((request) => [request.query.offset, request.answeredWith])).toEqual([
-			['0', 206],
-			['40', 206],
-			['80', 206],
+		expect(listRequests().map((request) => [request.query.Integrated, request.query.offset, request.answeredWith])).toEqual([
+			['false', '0', 206],
+			['false', '40', 206],
+			['false', '80', 206],
+			['true', '0', 206],
 		]);
 	});
 
@@ -95,6 +98,62 @@ describe('Order → Get Many: paging', () => {
 		const result = await getMany({ returnAll: true });
 		expect(result.main).toHaveLength(300);
 		expect(sandbox.rejectedByRateLimit).toBe(0);
+	});
+});
+
+describe('Order → Get Many: what Alephee hides by default', () => {
+	beforeEach(() => {
+		seedOrders(4);
+		sandbox.markIntegrated(ACCOUNT, 2);
+		sandbox.markIntegrated(ACCOUNT, 4);
+	});
+
+	it('with no Integrated filter, lists every order, integrated by an ERP or not, asking for each explicitly', async () => {
+		const result = await getMany({ returnAll: true });
+		expect(result.main.map((item) => item.json.id).sort()).toEqual([1, 2, 3, 4]);
+		expect(listRequests().map((request) => [request.query.Integrated, request.query.includePendingPayments])).toEqual([
+			['false', 'false'],
+			['true', 'false'],
+		]);
+	});
+
+	it('Integrated Only and Not Integrated Only ask once, for that state', async () => {
+		const integrated = await getMany({ returnAll: true, filters: { integrated: 'integrated' } });
+		expect(integrated.main.map((item) => item.json.id)).toEqual([2, 4]);
+		const notIntegrated = await getMany({ returnAll: true, filters: { integrated: 'notIntegrated' } });
+		expect(notIntegrated.main.map((item) => item.json.id)).toEqual([1, 3]);
+		expect(listRequests().map((request) => request.query.Integrated)).toEqual(['true', 'false']);
+	});
+
+	it('a workflow saved with the earlier on/off switch gets what it asked for', async () => {
+		const on = await getMany({ returnAll: true, filters: { integrated: true } });
+		expect(on.main.map((item) => item.json.id)).toEqual([2, 4]);
+		const off = await getMany({ returnAll: true, filters: { integrated: false } });
+		expect(off.main.map((item) => item.json.id)).toEqual([1, 3]);
+	});
+
+	it('a Limit is filled from the first list, then the second', async () => {
+		const result = await getMany({ returnAll: false, limit: 3 });
+		expect(result.main.map((item) => item.json.id)).toEqual([1, 3, 2]);
+		expect(listRequests().map((request) => [request.query.Integrated, request.query.limit])).toEqual([
+			['false', '3'],
+			['true', '1'],
+		]);
+	});
+
+	it('a wrong Integrated value is refused before sending, naming the field', async () => {
+		const result = await getMany({ filters: { integrated: '={{ "sometimes" }}' } });
+		expect(result.error?.message).toBe('Integrated is not valid: "sometimes" is not one of any, integrated, notIntegrated');
+		expect(listRequests()).toHaveLength(0);
+	});
+
+	it('orders with a pending payment are listed only when asked, and the choice is always sent', async () => {
+		sandbox.addOrder({ accountId: ACCOUNT, orderId: 9, createdThrough: 'api', lines: [{ sku: 'A', quantity: 1 }], pendingPayment: true });
+		const withPending = await getMany({ returnAll: true, filters: { includePendingPayments: true } });
+		expect(withPending.main.map((item) => item.json.id)).toContain(9);
+		const approvedOnly = await getMany({ returnAll: true });
+		expect(approvedOnly.main.map((item) => item.json.id)).not.toContain(9);
+		expect(listRequests().map((request) => request.query.includePendingPayments)).toEqual(['true', 'true', 'false', 'false']);
 	});
 });
 
@@ -199,7 +258,7 @@ describe('Order → Get Many: output', () => {
 		const result = await getMany({ returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.main).toEqual([]);
-		expect(listRequests()).toHaveLength(1);
+		expect(listRequests().map((request) => request.query.Integrated)).toEqual(['false', 'true']);
 	});
 });
 

@@ -1,0 +1,100 @@
+import type { IExecuteData, IExecuteSingleFunctions } from 'n8n-workflow';
+
+/**
+ * What the items of one run of the node share. n8n's declarative engine builds every item's
+ * request in one synchronous pass, starting each item's hook as it goes, and only then waits for
+ * them all. So, by the first `await` of any item, the pass is over and the run knows:
+ * - which items started (an item n8n failed itself, such as an expression it could not
+ *   evaluate, never starts; without Continue On Fail, n8n has then already ended the run),
+ * - and, later, whether an item failed while the node stops on errors.
+ * In both cases the run is stopped: no request of it still waiting for its turn is sent.
+ */
+export class NodeRun {
+	private readonly stopping = new AbortController();
+
+	private started = 0;
+
+	private passChecked = false;
+
+	/** Per order (or other key): the end of the last item that acts on it, so the next one waits. */
+	private readonly turns = new Map<string, Promise<void>>();
+
+	constructor(
+		/** How many items n8n handed the node for this run. */
+		readonly itemCount: number,
+		/** Whether one failed item ends the whole run (no Continue On Fail). */
+		readonly stopsOnError: boolean,
+	) {}
+
+	/** Raised when the run stops; its reason is the error a waiting item ends with. */
+	get stopSignal(): AbortSignal {
+		return this.stopping.signal;
+	}
+
+	/** How many items reached the node's hook (all of them, unless n8n failed one first). */
+	get startedItems(): number {
+		return this.started;
+	}
+
+	/** Called synchronously at the very start of an item's hook, during n8n's pass. */
+	itemStarted(): void {
+		this.started++;
+	}
+
+	/**
+	 * Called after an item's first `await`, when n8n's pass is over. Without Continue On Fail, an
+	 * item that never started means n8n failed it and ended the run: nothing more may be sent.
+	 */
+	checkPass(): void {
+		if (this.passChecked) return;
+		this.passChecked = true;
+		if (this.stopsOnError && this.started < this.itemCount) {
+			this.stop(`Not sent: n8n stopped this run at item ${this.started + 1}, before the node could send it`);
+		}
+	}
+
+	/** An item failed: without Continue On Fail, the items still waiting are not sent. */
+	itemFailed(itemIndex: number, message: string): void {
+		if (this.stopsOnError) this.stop(`Not sent: item ${itemIndex + 1} failed first (${message})`);
+	}
+
+	private stop(reason: string): void {
+		if (!this.stopping.signal.aborted) this.stopping.abort(new Error(reason));
+	}
+
+	/**
+	 * Runs `work` after every earlier item of this run that named the same key has finished, so
+	 * two changes to one order reach Alephee in item order, whatever the rate limit does.
+	 */
+	async inTurn<T>(key: string | undefined, work: () => Promise<T>): Promise<T> {
+		if (key === undefined) return await work();
+		const before = this.turns.get(key) ?? Promise.resolve();
+		let finish!: () => void;
+		const mine = new Promise<void>((resolve) => (finish = resolve));
+		this.turns.set(key, mine);
+		try {
+			await before;
+			return await work();
+		} finally {
+			finish();
+			if (this.turns.get(key) === mine) this.turns.delete(key);
+		}
+	}
+}
+
+/** One record per run: n8n hands every item of a run the same execute data object. */
+const runs = new WeakMap<IExecuteData, NodeRun>();
+
+/** The run an item belongs to. Call it synchronously at the start of the item's hook. */
+export function nodeRunOf(context: IExecuteSingleFunctions): NodeRun {
+	const executeData = context.getExecuteData?.();
+	if (!executeData) return new NodeRun(1, !context.continueOnFail());
+	let run = runs.get(executeData);
+	if (!run) {
+		const input = executeData.data?.main ?? executeData.data?.ai_tool;
+		run = new NodeRun(input?.[0]?.length ?? 1, !context.continueOnFail());
+		runs.set(executeData, run);
+	}
+	run.itemStarted();
+	return run;
+}
