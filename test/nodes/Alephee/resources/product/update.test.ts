@@ -205,3 +205,61 @@ describe('Product → Update Stock and Price: per-product results', () => {
 		expect(calls().map((call) => call.answeredWith)).toEqual([429, 200]);
 	});
 });
+
+describe('Product → Update Stock and Price: pairing each answer to its product', () => {
+	const answer = (items: object[]) => ({
+		endpoint: 'POST /v2/products' as const,
+		status: 200,
+		contentType: 'application/json',
+		body: JSON.stringify({ Quantities: { Total: items.length }, Items: items }),
+	});
+	const ok = { Id: 1, Name: 'Ok' };
+	const error = { Id: 3, Name: 'Error' };
+	const itemsOf = (count: number) => Array.from({ length: count }, (_, index) => ({ sku: `SKU-${index + 1}`, stock: 5 }));
+
+	it('without KeyValue, in another order: matched by ItemNumber, never by position', async () => {
+		seedProducts(3);
+		sandbox.failNextWith(
+			answer([
+				{ ItemNumber: 3, ValidationLevel: ok, Messages: [] },
+				{ ItemNumber: 1, ValidationLevel: error, Messages: [{ Level: error, Message: 'SKU-1 no existe' }] },
+				{ ItemNumber: 2, ValidationLevel: ok, Messages: [] },
+			]),
+		);
+		const result = await update(itemsOf(3), {}, { onError: 'continueRegularOutput' });
+		expect(result.main.map((item) => [item.json.error ?? item.json.sku, item.json.updated ?? false])).toEqual([
+			['Alephee did not update product SKU-1', false],
+			['SKU-2', true],
+			['SKU-3', true],
+		]);
+	});
+
+	it('an answer that names no SKU and whose numbering cannot be read leaves the items uncertain, never another item\'s result', async () => {
+		seedProducts(3);
+		sandbox.failNextWith(
+			answer([
+				{ ItemNumber: 2, ValidationLevel: error, Messages: [{ Level: error, Message: 'rechazado' }] },
+				{ ValidationLevel: ok, Messages: [] },
+			]),
+		);
+		const result = await update(itemsOf(3), {}, { onError: 'continueRegularOutput' });
+		for (const item of result.main) {
+			expect(item.json.error).toMatch(/^Alephee sent no result for product SKU-\d$/);
+			expect(item.json.message).toContain('may or may not have been updated');
+		}
+		expect(result.main).toHaveLength(3);
+	});
+
+	it('KeyValue wins over a number that points elsewhere', async () => {
+		seedProducts(2);
+		sandbox.failNextWith(
+			answer([
+				{ ItemNumber: 1, KeyValue: 'SKU-2', ValidationLevel: error, Messages: [{ Level: error, Message: 'precio inválido' }] },
+				{ ItemNumber: 2, KeyValue: 'SKU-1', ValidationLevel: ok, Messages: [] },
+			]),
+		);
+		const result = await update(itemsOf(2), {}, { onError: 'continueRegularOutput' });
+		expect(result.main[0].json).toMatchObject({ updated: true, sku: 'SKU-1' });
+		expect(result.main[1].json.error).toBe('Alephee did not update product SKU-2');
+	});
+});

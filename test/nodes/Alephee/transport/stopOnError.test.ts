@@ -1,0 +1,76 @@
+import { runAlephee, type AlepheeCredentialData } from '../../../harness';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../sandbox/alepheeSandbox';
+
+const API_KEY = 'stop-on-error-key-81d';
+const ACCOUNT = 5150;
+/** Item 3's order came from a marketplace: Alephee refuses to delete it (412). */
+const REFUSED = 3;
+
+let sandbox: AlepheeSandbox;
+let credentials: AlepheeCredentialData;
+
+beforeEach(async () => {
+	// One delete every 100 ms and no burst: the items of a run wait in line for the rate limit.
+	sandbox = await AlepheeSandbox.start({ rateLimit: { perMinute: 600, burst: 1 } });
+	sandbox.addKey(API_KEY, [ACCOUNT]);
+	for (let orderId = 1; orderId <= 60; orderId++) {
+		sandbox.addOrder({
+			accountId: ACCOUNT,
+			orderId,
+			createdThrough: orderId === REFUSED ? 'marketplace' : 'api',
+			lines: [{ sku: 'A', quantity: 1 }],
+		});
+	}
+	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
+});
+
+afterEach(async () => {
+	await sandbox.stop();
+});
+
+const items = (count: number) => Array.from({ length: count }, (_, index) => ({ id: index + 1 }));
+const deleted = () => sandbox.deleteRequests().filter((request) => request.answeredWith === 204).map((request) => Number(request.query.orderId));
+/** Long enough for any request still queued in the node to have reached the sandbox. */
+const settle = async () => await new Promise((resolve) => setTimeout(resolve, 700));
+
+describe('Stop on error (Continue On Fail off)', () => {
+	it('once an item fails, no later item of the run is sent; the execution shows that failure', async () => {
+		const result = await runAlephee({ credentials, parameters: { accountId: String(ACCOUNT), orderId: '={{ $json.id }}' }, items: items(12) });
+		await settle();
+
+		expect(result.error?.message).toBe(`Alephee refused to delete order ${REFUSED}`);
+		const sent = sandbox.deleteRequests().map((request) => Number(request.query.orderId));
+		const refusal = sent.indexOf(REFUSED);
+		expect(refusal).toBeGreaterThanOrEqual(0);
+		// Nothing after the refusal, and only the orders before it were deleted.
+		expect(sent.slice(refusal + 1)).toEqual([]);
+		expect(deleted()).toEqual([1, 2]);
+		for (let orderId = 4; orderId <= 12; orderId++) expect(sandbox.order(ACCOUNT, orderId)?.status).not.toBe(ORDER_STATUS_DELETED);
+	});
+
+	it('with Continue On Fail on, the other items still go: one outcome per item', async () => {
+		const result = await runAlephee({
+			credentials,
+			parameters: { accountId: String(ACCOUNT), orderId: '={{ $json.id }}' },
+			items: items(6),
+			onError: 'continueRegularOutput',
+		});
+		expect(result.main).toHaveLength(6);
+		expect(result.main.map((item) => item.json.deleted ?? false)).toEqual([true, true, false, true, true, true]);
+		expect(deleted()).toEqual([1, 2, 4, 5, 6]);
+	});
+
+	it('when n8n fails the run on an item (an expression it cannot evaluate), nothing of that run is sent', async () => {
+		const inputs: object[] = items(60);
+		inputs[30] = { id: 31, broken: {} };
+		const result = await runAlephee({
+			credentials,
+			parameters: { accountId: String(ACCOUNT), orderId: '={{ $json.broken ? $json.broken.missing.deeper : $json.id }}' },
+			items: inputs,
+		});
+		expect(result.error).toBeDefined();
+		// The execution has ended; give anything still queued the time to leave.
+		await settle();
+		expect(sandbox.deleteRequests()).toEqual([]);
+	});
+});
