@@ -379,6 +379,35 @@ describe('rate limit, in a real n8n', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(2_900);
 	});
 
+	test('stop on error: a paced bulk delete with one refused order sends nothing after the refusal', async () => {
+		// 20 orders at 2 a second; the 4th came from a marketplace, so Alephee refuses it (412).
+		const orders = Array.from({ length: 20 }, (_, index) => 7800 + index);
+		const refused = orders[3];
+		for (const orderId of orders) {
+			limited.addOrder({ accountId: ACCOUNT_ID, orderId, createdThrough: orderId === refused ? 'marketplace' : 'api', lines: [] });
+		}
+		const since = limited.requests.length;
+		const deletes = () => limited.requests.slice(since).filter((request) => request.method === 'DELETE');
+
+		const execution = await e2e.run(
+			workflow('E2E stop on error', [
+				manualTrigger(),
+				itemsNode('Orders', orders.map((orderId) => ({ orderId }))),
+				alepheeDelete({ credential, accountId: String(ACCOUNT_ID), orderId: '={{ $json.orderId }}' }),
+			]),
+		);
+		// Paced requests leave every 0.5 s: two seconds more would have let four through.
+		await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+		expect(execution.status).toBe('error');
+		expect(execution.error?.message).toBe(`Alephee refused to delete order ${refused}`);
+		const sent = deletes().map((request) => Number(request.query.orderId));
+		expect(sent.slice(sent.indexOf(refused) + 1)).toEqual([]);
+		expect(sent).toEqual(orders.slice(0, 4));
+		const deleted = orders.filter((orderId) => limited.order(ACCOUNT_ID, orderId)?.status === STATUS_DELETED);
+		expect(deleted).toEqual(orders.slice(0, 3));
+	});
+
 	test('Stop: no DELETE reaches Alephee after the stop answer, and the execution shows as canceled', async () => {
 		// 40 orders at 2 a second would take about 20 s; the run is stopped after the first few.
 		const orders = Array.from({ length: 40 }, (_, index) => 7700 + index);
