@@ -49,14 +49,18 @@ describe('Stop during a paced bulk run', () => {
 	const orders = Array.from({ length: 20 }, (_, index) => 100 + index);
 
 	/**
-	 * 20 deletes at 12 a minute with a burst of 4: after the first answer two more leave at once,
-	 * then each of the others waits about 5 s for its turn. The stop comes once 3 requests have
-	 * arrived: the others are all waiting, and the next turn is seconds off, not milliseconds.
+	 * 20 deletes at 30 a minute with a burst of 4: after the first answer two more leave at once,
+	 * then each of the others waits its turn, 2 s apart. The stop comes once 3 requests have
+	 * arrived, while all the others wait. After the run the test waits out the next turn, so
+	 * "nothing after the stop" covers the moment the next request would have left.
 	 */
+	const PACING = { perMinute: 30, burst: 4 };
+	const TURN_MS = 60_000 / PACING.perMinute;
+
 	async function stopPacedRun(apiKey: string, onError?: OnError) {
 		sandbox.addKey(apiKey, [ACCOUNT]);
 		for (const orderId of orders) sandbox.addOrder({ accountId: ACCOUNT, orderId, createdThrough: 'api', lines: [] });
-		sandbox.setRateLimit({ perMinute: 12, burst: 4 });
+		sandbox.setRateLimit(PACING);
 		const stop = afterRequests(3);
 		const result = await runAlephee({
 			credentials: { apiKey, baseUrl: sandbox.baseUrl },
@@ -65,6 +69,7 @@ describe('Stop during a paced bulk run', () => {
 			stopWhen: stop,
 			onError,
 		});
+		await new Promise((resolve) => setTimeout(resolve, TURN_MS + 500));
 		return { result, requestsAtStop: await stop };
 	}
 
