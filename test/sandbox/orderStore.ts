@@ -3,15 +3,33 @@
  * sends for each (PascalCase, the shape in ../shared/alephee/orders-products-accounts.md).
  * Fields the documentation names but the sandbox has nothing for are sent as `null`.
  */
-import { ORDER_STATUS_NAMES as DOCUMENTED_STATUS_NAMES } from '../../nodes/Alephee/shared/order';
 
 export const ORDER_STATUS_PENDING_SHIPPING = 10;
 export const ORDER_STATUS_DELETED = 70;
 export const ORDER_STATUS_DELIVERED = 80;
 export const ORDER_STATUS_CANCELLED = 90;
 
-/** The status names of api-notes.md's list: the node keeps that list, the sandbox answers with it. */
-export const ORDER_STATUS_NAMES: Readonly<Record<number, string>> = DOCUMENTED_STATUS_NAMES;
+/**
+ * Alephee's status names, from api-notes.md "Order status codes" (0 is the B2B portal's, 70 is for
+ * API-created orders only). A second copy of the node's list on purpose: the fake must not echo the node.
+ */
+export const ORDER_STATUS_NAMES: Readonly<Record<number, string>> = {
+	0: 'No status yet',
+	10: 'Pending shipping',
+	11: 'Fraudulent',
+	17: 'Arrived at pickup point',
+	20: 'Shipped',
+	30: 'Assigned to distributor',
+	31: 'Assigned to pickup',
+	70: 'Deleted',
+	80: 'Delivered',
+	87: 'Recipient not found',
+	89: 'Logistics issue',
+	90: 'Cancelled',
+	91: 'Awaiting refund',
+	92: 'Refunded',
+	93: 'Cancelled by buyer after delivery',
+};
 
 /** `statusType` groups as documented; 70 (Deleted) is in none. */
 export const STATUS_TYPES: ReadonlyArray<{ key: number; name: string; statuses: readonly number[] }> = [

@@ -1,4 +1,5 @@
 import { describeStatus, ORDER_STATUS_NAMES, simplifyOrder } from '../../../../nodes/Alephee/shared/order';
+import { ORDER_STATUS_NAMES as SANDBOX_STATUS_NAMES } from '../../../sandbox/orderStore';
 
 const order = {
 	Id: 987654,
@@ -55,5 +56,11 @@ describe('order status names', () => {
 		expect(describeStatus(70)).toBe('70 (Deleted)');
 		expect(describeStatus(10)).toBe('10 (Pending shipping)');
 		expect(describeStatus(55)).toBe('55');
+	});
+
+	it('name each code as Alephee does (the sandbox keeps its own copy of the documented list)', () => {
+		const lowerCased = (names: Readonly<Record<number, string>>) =>
+			Object.fromEntries(Object.entries(names).map(([code, name]) => [code, name.toLowerCase()]));
+		expect(lowerCased(ORDER_STATUS_NAMES)).toEqual(lowerCased(SANDBOX_STATUS_NAMES));
 	});
 });

@@ -1,7 +1,10 @@
-import { loadPackage, runAlephee } from '../../../harness';
+import { PackageDirectoryLoader } from 'n8n-core';
+
+import { PACKAGE_ROOT, runAlephee, type OnError } from '../../../harness';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../sandbox/alepheeSandbox';
 
 const ACCOUNT = 88;
+const CANCELED_WHILE_WAITING = 'The execution was canceled before this request was sent';
 
 let sandbox: AlepheeSandbox;
 
@@ -13,58 +16,91 @@ afterEach(async () => {
 	await sandbox.stop();
 });
 
-/** Resolves once the sandbox has received `count` requests, and says when. */
+/** Resolves once the sandbox has received `count` requests, with the number it had received by then. */
 async function afterRequests(count: number): Promise<number> {
 	while (sandbox.requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
-	return Date.now();
+	// Read in the same turn as the stop that follows: no request can be recorded in between.
+	return sandbox.requests.length;
 }
 
 describe('the engine runs the node as n8n serves an installed package', () => {
 	it('the node gets the registry\'s execute(), which hands RoutingNode the cancel signal', async () => {
-		const { nodeTypes } = await loadPackage();
-		const declarative = nodeTypes.alephee.type;
+		// As packaged (a fresh load, not the instance the harness serves): n8n's registry gives an
+		// execute() only to a declarative node without one of its own.
+		const packaged = new PackageDirectoryLoader(PACKAGE_ROOT);
+		await packaged.loadAll();
+		const alephee = packaged.nodeTypes.alephee.type as { execute?: unknown; description: { requestDefaults?: unknown } };
+		expect(alephee.description.requestDefaults).toBeDefined();
+		expect(alephee.execute).toBeUndefined();
+
 		sandbox.addKey('key-registry', [ACCOUNT]);
 		sandbox.addOrder({ accountId: ACCOUNT, orderId: 1, createdThrough: 'api', lines: [] });
-
 		const result = await runAlephee({
 			credentials: { apiKey: 'key-registry', baseUrl: sandbox.baseUrl },
 			parameters: { accountId: String(ACCOUNT), orderId: '1' },
 		});
 
 		expect(result.main[0].json.deleted).toBe(true);
-		// Served through the registry, the declarative node carries an execute() (n8n adds it).
-		expect(typeof (declarative as { execute?: unknown }).execute).toBe('function');
+		expect(sandbox.order(ACCOUNT, 1)?.status).toBe(ORDER_STATUS_DELETED);
 	});
 });
 
 describe('Stop during a paced bulk run', () => {
-	it('no request leaves after the stop, and the items waiting for their turn end at once', async () => {
-		const orders = Array.from({ length: 20 }, (_, index) => 100 + index);
-		sandbox.addKey('key-stop', [ACCOUNT]);
-		for (const orderId of orders) sandbox.addOrder({ accountId: ACCOUNT, orderId, createdThrough: 'api', lines: [] });
-		// 60 a minute, burst 2: the whole run would take about 18 seconds.
-		sandbox.setRateLimit({ perMinute: 60, burst: 2 });
-		const stoppedAt = afterRequests(3);
+	const orders = Array.from({ length: 20 }, (_, index) => 100 + index);
 
+	/**
+	 * 20 deletes at 30 a minute with a burst of 4: after the first answer two more leave at once,
+	 * then each of the others waits its turn, 2 s apart. The stop comes once 3 requests have
+	 * arrived, while all the others wait. After the run the test waits out the next turn, so
+	 * "nothing after the stop" covers the moment the next request would have left.
+	 */
+	const PACING = { perMinute: 30, burst: 4 };
+	const TURN_MS = 60_000 / PACING.perMinute;
+
+	async function stopPacedRun(apiKey: string, onError?: OnError) {
+		sandbox.addKey(apiKey, [ACCOUNT]);
+		for (const orderId of orders) sandbox.addOrder({ accountId: ACCOUNT, orderId, createdThrough: 'api', lines: [] });
+		sandbox.setRateLimit(PACING);
+		const stop = afterRequests(3);
 		const result = await runAlephee({
-			credentials: { apiKey: 'key-stop', baseUrl: sandbox.baseUrl },
+			credentials: { apiKey, baseUrl: sandbox.baseUrl },
 			parameters: { accountId: String(ACCOUNT), orderId: '={{ $json.id }}' },
 			items: orders.map((id) => ({ id })),
-			stopWhen: stoppedAt,
+			stopWhen: stop,
+			onError,
 		});
-		const endedAt = Date.now();
-		const stopAt = await stoppedAt;
+		await new Promise((resolve) => setTimeout(resolve, TURN_MS + 500));
+		return { result, requestsAtStop: await stop };
+	}
+
+	it('no request leaves after the stop, and the execution shows as canceled', async () => {
+		const { result, requestsAtStop } = await stopPacedRun('key-stop');
 
 		expect(result.run.status).toBe('canceled');
 		expect(result.error?.message).toMatch(/canceled/);
-		// Well under the next paced slot (1 s): nothing waited for its turn after the stop.
-		expect(endedAt - stopAt).toBeLessThan(500);
-		const after = sandbox.requests.filter((request) => request.receivedAt > stopAt + 20);
-		expect(after).toEqual([]);
-		expect(sandbox.requests.length).toBeLessThanOrEqual(4);
+		expect(sandbox.requests.length).toBe(requestsAtStop);
+		expect(requestsAtStop).toBeLessThan(orders.length);
 		const deleted = orders.filter((orderId) => sandbox.order(ACCOUNT, orderId)?.status === ORDER_STATUS_DELETED);
 		expect(deleted.length).toBe(sandbox.requests.filter((request) => request.answeredWith === 204).length);
-		expect(deleted.length).toBeLessThan(orders.length);
+	});
+
+	it('every item still waiting for its turn ends with the canceled error, before that turn', async () => {
+		const { result, requestsAtStop } = await stopPacedRun('key-stop-each', 'continueRegularOutput');
+
+		expect(result.run.status).toBe('canceled');
+		expect(sandbox.requests.length).toBe(requestsAtStop);
+		const sent = new Set(sandbox.requests.map((request) => Number(request.query.orderId)));
+		const outcomes = result.main.map((item) => ({ orderId: orders[(item.pairedItem as { item: number }).item], json: item.json }));
+		expect(outcomes.map((outcome) => outcome.orderId)).toEqual(orders);
+		const waiting = outcomes.filter((outcome) => !sent.has(outcome.orderId));
+		expect(waiting.length).toBe(orders.length - requestsAtStop);
+		// An item that waited for its turn and only then saw the stop would say "canceled while
+		// deleting order …": this message is the wait itself ending at the stop.
+		for (const { json } of waiting) expect(json.error).toBe(CANCELED_WHILE_WAITING);
+		for (const { orderId, json } of outcomes.filter((outcome) => sent.has(outcome.orderId))) {
+			if (json.deleted === true) expect(sandbox.order(ACCOUNT, orderId)?.status).toBe(ORDER_STATUS_DELETED);
+			else expect(json.error).toMatch(/^The execution was canceled while deleting order/);
+		}
 	});
 
 	it('a stopped execution does not hold the key: the next execution runs normally', async () => {
