@@ -88,6 +88,9 @@ export class RateLimitBudget {
 
 	private probeInFlight = false;
 
+	/** Requests granted whose answer has not come yet. */
+	private inFlight = 0;
+
 	private readonly queue: Waiter[] = [];
 
 	private wakeUpAt: number | undefined;
@@ -158,6 +161,7 @@ export class RateLimitBudget {
 	/** The request got no answer (network failure): let the next one go. */
 	release(): void {
 		this.probeInFlight = false;
+		this.inFlight = Math.max(0, this.inFlight - 1);
 		this.dispatch();
 	}
 
@@ -167,6 +171,7 @@ export class RateLimitBudget {
 
 	private learn(headers: RateLimitHeaders): void {
 		this.probeInFlight = false;
+		this.inFlight = Math.max(0, this.inFlight - 1);
 		const { limit, remaining } = headers;
 		if (limit !== undefined && limit > 0) {
 			// A changed limit (Alephee lowered or raised the key's contract) makes the burst learned
@@ -197,13 +202,20 @@ export class RateLimitBudget {
 
 	private dispatch(): void {
 		while (this.queue.length) {
-			if (!this.learned) {
+			const now = this.clock.now();
+			// Until an answer tells the limit, one request at a time. The same after the budget sat
+			// unused (nothing in flight, and a full interval past a full burst): the limit may have
+			// changed since (a new contract), and a burst sent on the old one would be refused, so
+			// one answer is waited for first. A paced run never sits like that between requests.
+			const idle =
+				this.learnedLimit !== undefined && this.inFlight === 0 && this.theoreticalArrival + this.intervalMs <= now;
+			if (!this.learned || idle || this.probeInFlight) {
 				if (this.probeInFlight) return;
 				this.probeInFlight = true;
+				if (this.learned) this.theoreticalArrival = Math.max(this.theoreticalArrival, now) + this.intervalMs;
 				this.grantNext();
 				continue;
 			}
-			const now = this.clock.now();
 			const earliest = this.theoreticalArrival - this.tolerance();
 			if (earliest > now) {
 				// A wait the headers imply obeys the same bound as one a 429 announces: the request
@@ -231,6 +243,7 @@ export class RateLimitBudget {
 	}
 
 	private grantNext(): void {
+		this.inFlight++;
 		const waiter = this.queue.shift()!;
 		this.forget(waiter);
 		waiter.grant();

@@ -127,6 +127,25 @@ describe('Pacing from what the headers say', () => {
 	});
 });
 
+describe('A limit Alephee lowers', () => {
+	it('between runs: the next run follows the new limit and burst, with no 429', async () => {
+		for (let orderId = 10; orderId < 30; orderId++) sandbox.addOrder({ accountId: ACCOUNT, orderId, createdThrough: 'api', lines: [] });
+		const run = async (ids: number[]) =>
+			await runAlephee({ credentials, parameters: { accountId: String(ACCOUNT), orderId: '={{ $json.id }}' }, items: ids.map((id) => ({ id })) });
+		sandbox.setRateLimit({ perMinute: 6000, burst: 10 });
+		expect((await run([10, 11, 12, 13, 14, 15])).error).toBeUndefined();
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		// The contract changes: 120 a minute, a burst of 2.
+		sandbox.setRateLimit({ perMinute: 120, burst: 2 });
+		const second = await run([20, 21, 22, 23]);
+		expect(second.error).toBeUndefined();
+		expect(second.main).toHaveLength(4);
+		// The burst of 10 learned before would have sent all four at once (two refused); the first
+		// request of a run after a pause goes alone, and its answer tells the new limit.
+		expect(sandbox.rejectedByRateLimit).toBe(0);
+	});
+});
+
 describe('The same order twice in one run', () => {
 	it('Update Status 20 then 80, the first answered 429: Alephee ends at 80, in item order', async () => {
 		sandbox.failNextWith({ endpoint: 'PUT /v2/orders', status: 429, retryAfterSeconds: 1, contentType: 'application/json', body: '{"Status":429,"Message":"Too many"}' });

@@ -1,4 +1,4 @@
-import { type ListPage, PAGE_SIZE, readAllPages } from '../../../../nodes/Alephee/transport/paging';
+import { ListEndedEarly, type ListPage, PAGE_SIZE, readAllPages } from '../../../../nodes/Alephee/transport/paging';
 
 /** A list of `total` numbered results served by offset/limit, with an optional page cap (206). */
 function listOf(total: number, cap = Number.POSITIVE_INFINITY) {
