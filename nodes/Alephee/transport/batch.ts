@@ -90,7 +90,7 @@ export function callSizesId(apiKey: string, baseUrl: string, endpoint: string): 
 	return [createHash('sha256').update(apiKey).digest('hex').slice(0, 16), baseUrl, endpoint].join(' ');
 }
 
-/** Forgets every learned cap: for tests that need a fresh process. */
+/** Forgets every learned cap: for tests that need to start from nothing learned. */
 export function forgetLearnedCallSizes(): void {
 	learnedCallSizes.clear();
 }
