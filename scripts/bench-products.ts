@@ -4,7 +4,9 @@
  * first call size, (b) n8n's HTTP Request node sending one product per call with its defaults,
  * (c) the same with its batching option tuned to the limit. (c) needs N ÷ rate minutes (2.8 h
  * for 5,000 products at 30/min), so it runs on the first BENCH_HTTP_PRODUCTS products only and
- * its time for all of them is extrapolated from that run, and printed as such.
+ * its time for all of them is extrapolated from that run, and printed as such. Two more rows
+ * send BENCH_LEARN_PRODUCTS products under a cap of BENCH_LEARN_CAP twice with one key: the
+ * first run learns the cap (413s included), the second starts from what the node remembered.
  *
  *   BENCH_PRODUCTS=5000 BENCH_POST_RATE=30 BENCH_POST_BURST=5 BENCH_HTTP_PRODUCTS=50 BENCH_ONLY=products npm run bench
  */
@@ -21,6 +23,9 @@ const BURST = sizeFromEnv('BENCH_POST_BURST', 5);
 const HTTP_PRODUCTS = Math.min(PRODUCTS, sizeFromEnv('BENCH_HTTP_PRODUCTS', 50));
 /** A per-call cap below the node's first call size (1000), to show what the 413 splits cost. */
 const SMALL_CAP = sizeFromEnv('BENCH_PRODUCT_CAP', 250);
+/** Products and cap of the learning rows: a first run learns the cap, a second run (same key) starts from it. */
+const LEARN_PRODUCTS = Math.min(PRODUCTS, sizeFromEnv('BENCH_LEARN_PRODUCTS', 2000));
+const LEARN_CAP = sizeFromEnv('BENCH_LEARN_CAP', 50);
 
 interface Contender {
 	label: string;
@@ -28,6 +33,8 @@ interface Contender {
 	count: number;
 	/** Alephee's per-call cap during the run (none by default: the sandbox accepts any size). */
 	cap?: number;
+	/** Contenders with the same key share an API key, and with it what the node remembers of it. */
+	key?: string;
 	run(sandbox: AlepheeSandbox, apiKey: string, items: ProductRow[]): Promise<NodeRun>;
 }
 
@@ -55,10 +62,11 @@ const HTTP_REQUEST_ONE_PRODUCT = {
 	jsonBody: '={{ JSON.stringify([{ SKU: $json.sku, Stock: { Quantity: $json.stock }, Price: { Price: $json.price } }]) }}',
 };
 
-const alepheeNode = (label: string, cap?: number): Contender => ({
+const alepheeNode = (label: string, cap?: number, count = PRODUCTS, key?: string): Contender => ({
 	label,
-	count: PRODUCTS,
+	count,
 	cap,
+	key,
 	run: async (sandbox, apiKey, items) => await runAlepheeNode(sandbox, apiKey, ALEPHEE_UPDATE, items),
 });
 
@@ -79,6 +87,8 @@ const httpBatched = httpRequestOnePerCall(
 const contenders = [
 	alepheeNode('Alephee node (no settings)'),
 	alepheeNode(`Alephee node, Alephee's cap ${SMALL_CAP} per call (413 above)`, SMALL_CAP),
+	alepheeNode(`Alephee node, cap ${LEARN_CAP} per call, first run (learns the cap)`, LEARN_CAP, LEARN_PRODUCTS, 'learn'),
+	alepheeNode(`  ↳ the same key again, second run (cap remembered)`, LEARN_CAP, LEARN_PRODUCTS, 'learn'),
 	httpRequestOnePerCall('HTTP Request node, one product per call, defaults', PRODUCTS),
 	httpBatched,
 ];
@@ -95,7 +105,7 @@ export async function benchProducts() {
 	const rows: string[][] = [];
 	let batchedSeconds: number | undefined;
 	for (const [index, contender] of contenders.entries()) {
-		const apiKey = `bench-products-${index}`;
+		const apiKey = `bench-products-${contender.key ?? index}`;
 		sandbox.addKey(apiKey, [ACCOUNT]);
 		sandbox.setObjectCap('POST /v2/products', contender.cap);
 		// Values no earlier run set, so "updated" means this run changed the product.
@@ -115,7 +125,7 @@ export async function benchProducts() {
 			String(contender.count),
 			String(updated),
 			String(contender.count - updated),
-			`${measured.requests}${tooLarge ? ` (${tooLarge} answered 413)` : ''}`,
+			`${measured.requests}${tooLarge || contender.cap !== undefined ? ` (${tooLarge} answered 413)` : ''}`,
 			percentOf(measured.rejected, measured.requests),
 			fixed(measured.seconds, 1),
 			`${outputs}${paired ? '' : ' (unpaired!)'}`,

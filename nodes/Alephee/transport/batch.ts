@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 
@@ -55,8 +57,13 @@ export interface CallPlan<Entry, Outcome> {
 	groupOf(entry: Entry): string;
 	/** Two entries that must not share a call (the API answers by a key they have in common). */
 	clash(a: Entry, b: Entry): boolean;
-	/** Entries per call to start with. */
+	/** Entries per call to start with, while no call was refused as too large. */
 	firstSize: number;
+	/**
+	 * Where what the calls teach about the API's per-call cap is kept for the whole process, so
+	 * the next batch starts from it: one per API key and endpoint (see `callSizesId`).
+	 */
+	callSizesId: string;
 	/** Sends one call: an outcome per entry. Throws the transport's error when the call failed. */
 	sendCall(entries: Entry[]): Promise<Outcome[]>;
 	/** The outcome of every entry of a call that failed as a whole (the transport's error, or a stop). */
@@ -64,25 +71,60 @@ export interface CallPlan<Entry, Outcome> {
 }
 
 /**
- * Sends a batch in as few calls as the API accepts: a call answered 413 (too large: nothing
- * processed) is sent again in halves, and the rest of the batch keeps the smaller size. No other
- * failure is sent again (429s are retried by the transport, before this sees them).
+ * What calls of one API key to one endpoint taught about its per-call cap (the API does not
+ * publish it): the largest call it accepted, and the smallest it refused as too large. The cap
+ * lies between them; no call of the refused size or more is sent again.
+ */
+interface CallSizes {
+	/** 0 while no call was accepted (or a refusal showed the cap was lowered since). */
+	accepted: number;
+	/** Infinity while no call was refused as too large. */
+	refused: number;
+}
+
+/** Per API key and endpoint, for the whole n8n process, like the rate-limit budgets. */
+const learnedCallSizes = new Map<string, CallSizes>();
+
+/** What sendInCalls keeps apart: an API key (as a digest, never the key) with a base URL and endpoint. */
+export function callSizesId(apiKey: string, baseUrl: string, endpoint: string): string {
+	return [createHash('sha256').update(apiKey).digest('hex').slice(0, 16), baseUrl, endpoint].join(' ');
+}
+
+/** Forgets every learned cap: for tests that need to start from nothing learned. */
+export function forgetLearnedCallSizes(): void {
+	learnedCallSizes.clear();
+}
+
+/**
+ * Sends a batch in as few calls as the API accepts. The size of each call comes from what earlier
+ * calls (of this batch and of earlier ones with the same `callSizesId`) taught: a call answered
+ * 413 (too large: nothing processed) is sent again smaller, and the size searched between the
+ * largest accepted and the smallest refused, by halves. No other failure is sent again (429s are
+ * retried by the transport, before this sees them).
  */
 export async function sendInCalls<Entry, Outcome>(entries: Entry[], plan: CallPlan<Entry, Outcome>): Promise<Outcome[]> {
 	const outcomes = new Map<Entry, Outcome>();
 	const groups = new Map<string, Entry[]>();
 	for (const entry of entries) groups.set(plan.groupOf(entry), [...(groups.get(plan.groupOf(entry)) ?? []), entry]);
-	let size = plan.firstSize;
+	let known = learnedCallSizes.get(plan.callSizesId);
+	if (!known) {
+		known = { accepted: 0, refused: Number.POSITIVE_INFINITY };
+		learnedCallSizes.set(plan.callSizesId, known);
+	}
+	/** Calls the whole batch takes at `size` per call (clashing entries aside). */
+	const callsAt = (size: number) => [...groups.values()].reduce((calls, group) => calls + Math.ceil(group.length / size), 0);
 	for (const group of groups.values()) {
 		let rest = group;
 		while (rest.length) {
-			const call = nextCall(rest, size, plan.clash);
+			const call = nextCall(rest, nextSize(known, plan.firstSize, callsAt), plan.clash);
 			let results: Outcome[];
 			try {
 				results = await plan.sendCall(call);
+				learnAccepted(known, call.length);
 			} catch (error) {
+				// A single entry too large says nothing of the cap: it fails on its own.
 				if (error instanceof NodeApiError && error.httpCode === '413' && call.length > 1) {
-					size = Math.ceil(call.length / 2);
+					learnRefused(known, call.length);
 					continue;
 				}
 				results = plan.failCall(call, error);
@@ -92,6 +134,33 @@ export async function sendInCalls<Entry, Outcome>(entries: Entry[], plan: CallPl
 		}
 	}
 	return entries.map((entry) => outcomes.get(entry)!);
+}
+
+/**
+ * The size of the next call. Nothing refused yet: the first size (or more, if more was
+ * accepted). Else the middle between the largest accepted and the smallest refused, when a call
+ * of that size is worth trying: it is about as likely to be refused as accepted, so it must save
+ * the batch at least two calls if accepted, one more than the call it wastes if refused. Else the
+ * largest size accepted.
+ */
+function nextSize(known: CallSizes, firstSize: number, callsAt: (size: number) => number): number {
+	const { accepted, refused } = known;
+	if (refused === Number.POSITIVE_INFINITY) return Math.max(firstSize, accepted);
+	const middle = Math.floor((accepted + refused) / 2);
+	if (accepted === 0) return Math.max(1, middle);
+	return callsAt(accepted) - callsAt(middle) >= 2 ? middle : accepted;
+}
+
+function learnAccepted(known: CallSizes, size: number): void {
+	known.accepted = Math.max(known.accepted, size);
+	// Accepted at or above a refused size: the cap was raised since (or another batch's refusal crossed this call).
+	if (known.refused <= known.accepted) known.refused = Number.POSITIVE_INFINITY;
+}
+
+function learnRefused(known: CallSizes, size: number): void {
+	known.refused = Math.min(known.refused, size);
+	// Refused at or below a size once accepted: the cap was lowered, what was accepted is no guide any more.
+	if (known.accepted >= known.refused) known.accepted = 0;
 }
 
 /** The next call: up to `size` entries, in order, none clashing with another. */

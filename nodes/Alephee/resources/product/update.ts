@@ -2,14 +2,17 @@ import type { IDataObject, IExecutePaginationFunctions, INodeProperties, INodePr
 
 import { type AlepheeFailure, readAlepheeMessage } from '../../helpers/errorHandler';
 import { optionsField } from '../../shared/descriptions';
-import { BatchGatherer, sendInCalls } from '../../transport/batch';
+import { BatchGatherer, callSizesId, sendInCalls } from '../../transport/batch';
 import { amountField, idField, textField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport, type Send } from '../../transport/operation';
-import { failureError } from '../../transport/request';
+import { type AlepheeCredentials, baseUrlOf, failureError } from '../../transport/request';
 
 const showOnlyForProductUpdate = { operation: ['update'], resource: ['product'] };
 
-/** Products per call to start with: Alephee's cap is not published (a public client uses 1000). */
+/**
+ * Products per call to start with: Alephee's cap is not published (a public client uses 1000).
+ * Past a 413, the size that works is learned, and kept per API key for the next runs.
+ */
 const FIRST_BATCH_SIZE = 1000;
 
 const UPDATE_FIELDS = {
@@ -151,11 +154,13 @@ async function sendCall(entries: ProductEntry[], secret: string): Promise<Outcom
  * SKU twice in a call (Alephee answers per SKU, so each answer must point at one item).
  */
 async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
-	const secret = ((await entries[0].context.getCredentials('alepheeApi')) as { apiKey: string }).apiKey;
+	const credentials = await entries[0].context.getCredentials<AlepheeCredentials>('alepheeApi');
+	const secret = credentials.apiKey;
 	return await sendInCalls(entries, {
 		groupOf: (entry) => `${entry.values.accountId}|${entry.values.priceListId ?? ''}`,
 		clash: (a, b) => sameSku(a.values.sku, b.values.sku),
 		firstSize: FIRST_BATCH_SIZE,
+		callSizesId: callSizesId(secret, baseUrlOf(credentials), 'POST /products'),
 		sendCall: async (call) => await sendCall(call, secret),
 		failCall: failEveryItem,
 	});
