@@ -2,9 +2,9 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
-import { orderFields, orderOperations } from './resources/order';
-import { productFields, productOperations } from './resources/product';
-import { accountFields } from './shared/descriptions';
+import { orderOperations, orderProperties } from './resources/order';
+import { productOperations, productProperties } from './resources/product';
+import { accountField } from './shared/descriptions';
 
 export class Alephee implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,9 +55,9 @@ export class Alephee implements INodeType {
 			},
 			orderOperations,
 			productOperations,
-			...accountFields({ resource: ['order', 'product'] }),
-			...orderFields,
-			...productFields,
+			...accountField.properties,
+			...orderProperties,
+			...productProperties,
 		],
 	};
 

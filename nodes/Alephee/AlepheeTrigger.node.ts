@@ -8,7 +8,7 @@ import {
 
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
-import { accountLocator } from './shared/descriptions';
+import { accountLocator, marketplaceFilterProperty, simplifyProperty } from './shared/descriptions';
 import { STATUS_GROUPS } from './shared/order';
 import { DEFAULT_LOOK_BACK_MINUTES, pollOrders } from './trigger/pollOrders';
 
@@ -58,15 +58,7 @@ export class AlepheeTrigger implements INodeType {
 				placeholder: 'Add Filter',
 				default: {},
 				options: [
-					{
-						displayName: 'Marketplace Name or ID',
-						name: 'marketplaceId',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId.value'] },
-						default: '',
-						description:
-							'Only orders of this marketplace, among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
+					marketplaceFilterProperty,
 					{
 						displayName: 'Status Group',
 						name: 'statusType',
@@ -77,13 +69,7 @@ export class AlepheeTrigger implements INodeType {
 					},
 				],
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return a flat summary of each order instead of the order as Alephee sends it',
-			},
+			simplifyProperty('each order'),
 			{
 				displayName: 'Options',
 				name: 'options',

@@ -4,7 +4,7 @@ import { type AlepheeAccount, accountLabel, readForEditor } from '../shared/acco
 
 /** The account picker: the accounts tied to the API key, searchable by name, business name or ID. */
 export async function searchAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const answer = await readForEditor.call(this, '/accounts', { doing: 'listing the accounts of the API key' });
+	const answer = await readForEditor.call(this, '/accounts', { inProgress: 'listing the accounts of the API key' });
 	// The accounts list's shape beyond a plain array is not documented; a list envelope is read too.
 	const accounts = (Array.isArray(answer) ? answer : ((answer as { Results?: unknown[] })?.Results ?? [])) as AlepheeAccount[];
 	const wanted = filter?.trim().toLowerCase();

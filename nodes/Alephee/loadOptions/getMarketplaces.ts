@@ -13,7 +13,7 @@ export async function getMarketplaces(this: ILoadOptionsFunctions): Promise<INod
 	// Without an account there is nothing to ask; the field can still take an ID or an expression.
 	if (!accountId) return [];
 	const answer = await readForEditor.call(this, `/accounts/${accountId}/marketplaces`, {
-		doing: `listing the marketplaces of account ${accountId}`,
+		inProgress: `listing the marketplaces of account ${accountId}`,
 		accountId: Number(accountId),
 	});
 	const marketplaces = (Array.isArray(answer) ? answer : []) as AlepheeMarketplace[];

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import type { OperationWords } from '../helpers/errorHandler';
+import type { FailureWording } from '../transport/failureWording';
 import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, sendToAlephee } from '../transport/request';
 
 /** An account as `GET /v2/accounts` lists it. */
@@ -16,12 +16,12 @@ export interface AlepheeAccount {
  * A read for the editor (a picker, a list of options): sent through the one transport, so it is
  * paced with the key's budget and its errors are worded like every other request.
  */
-export async function readForEditor(this: ILoadOptionsFunctions, url: string, words: OperationWords): Promise<unknown> {
+export async function readForEditor(this: ILoadOptionsFunctions, url: string, wording: FailureWording): Promise<unknown> {
 	const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 	const response = await sendToAlephee(
 		this,
 		{ method: 'GET', baseURL: baseUrlOf(credentials), url, headers: { Accept: 'application/json' }, json: true },
-		{ credentials, words },
+		{ credentials, wording },
 	);
 	return response.body;
 }

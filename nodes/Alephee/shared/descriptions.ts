@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { type Field, field } from '../fields/field';
+import { countRule, idRule } from '../fields/rules';
+
 import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_RATE_LIMIT_RETRIES } from '../transport/request';
 
 /** The options every operation offers for Alephee's rate limit, under its Options collection. */
@@ -56,13 +59,12 @@ export const accountLocator: INodeProperties = {
 };
 
 /**
- * The account every order operation works in. Version 1 (0.1.0) took a plain Account ID; from
- * version 1.1 it is picked from the accounts tied to the key, or given by ID or expression. Both
- * send the same `accountId`, so workflows saved with 0.1.0 run unchanged.
+ * The account every operation works in. Version 1 (0.1.0) took a plain Account ID; from version
+ * 1.1 it is picked from the accounts tied to the key, or given by ID or expression. Both send the
+ * same `accountId`, so workflows saved with 0.1.0 run unchanged.
  */
-export function accountFields(show: Record<string, string[]>): INodeProperties[] {
-	const routing: INodeProperties['routing'] = { send: { type: 'query', property: 'accountId' } };
-	return [
+export const accountField: Field = field(
+	[
 		{
 			displayName: 'Account ID',
 			name: 'accountId',
@@ -71,36 +73,37 @@ export function accountFields(show: Record<string, string[]>): INodeProperties[]
 			default: '',
 			placeholder: 'e.g. 1234',
 			description: 'The Alephee account the order belongs to. It must be an account tied to the API key.',
-			displayOptions: { show: { ...show, '@version': [1] } },
-			routing,
+			displayOptions: { show: { resource: ['order', 'product'], '@version': [1] } },
 		},
-		{
-			...accountLocator,
-			displayOptions: { show: { ...show, '@version': [1.1] } },
-			routing,
-		},
-	];
-}
+		{ ...accountLocator, displayOptions: { show: { resource: ['order', 'product'], '@version': [1.1] } } },
+	],
+	idRule,
+	{ query: 'accountId', identifies: true, reported: true },
+);
 
 /**
  * Alephee's internal order ID, as every single-order operation asks for it: one property for
  * all of them, because n8n evaluates an expression once per property that bears its name, shown
- * or not. Each operation puts it where its request needs it.
+ * or not. It has no routing: each operation puts it where its request needs it.
  */
-export const orderIdField: INodeProperties = {
-	displayName: 'Order ID',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 987654',
-	description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
-	hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
-	displayOptions: { show: { resource: ['order'], operation: ['delete', 'get', 'updateStatus'] } },
-};
+export const orderIdField: Field = field(
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 987654',
+		description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
+		hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
+		displayOptions: { show: { resource: ['order'], operation: ['delete', 'get', 'updateStatus'] } },
+	},
+	idRule,
+	{ identifies: true, reported: true },
+);
 
 /** An operation's Options collection: the rate-limit options, and any of its own. */
-export function optionsField(show: Record<string, string[]>, own: INodeProperties[] = []): INodeProperties {
+export function optionsProperty(show: Record<string, string[]>, own: INodeProperties[] = []): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -112,17 +115,9 @@ export function optionsField(show: Record<string, string[]>, own: INodePropertie
 	};
 }
 
-/** n8n's convention for lists: Return All, else a Limit (default 50). */
-export function returnAllFields(show: Record<string, string[]>): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
+/** n8n's convention for lists: Return All, else a Limit (default 50), which is a checked field. */
+export function returnAllOrLimit(show: Record<string, string[]>): { properties: INodeProperties[]; limitField: Field } {
+	const limitField = field(
 		{
 			displayName: 'Limit',
 			name: 'limit',
@@ -132,5 +127,59 @@ export function returnAllFields(show: Record<string, string[]>): INodeProperties
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},
-	];
+		countRule,
+		// n8n hides Limit (and gives no value) when Return All is on.
+		{ optional: true },
+	);
+	return {
+		properties: [
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+				displayOptions: { show },
+			},
+			...limitField.properties,
+		],
+		limitField,
+	};
+}
+
+/** Simplify: a flat summary of each result, or the result as Alephee sends it. */
+export function simplifyProperty(what: 'the order' | 'each order' | 'each product', show?: Record<string, string[]>): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: `Whether to return a flat summary of ${what} instead of ${what === 'each product' ? 'the product' : 'the order'} as Alephee sends it`,
+		...(show ? { displayOptions: { show } } : {}),
+	};
+}
+
+/**
+ * The Marketplace filter, from the marketplaces connected to the chosen account. The list is
+ * loaded again when the account changes, whichever way it was given.
+ */
+export const marketplaceFilterProperty: INodeProperties = {
+	displayName: 'Marketplace Name or ID',
+	name: 'marketplaceId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId', 'accountId.value'] },
+	default: '',
+	description:
+		'Only orders of this marketplace, among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** A date filter: Alephee compares to the minute, with no time zone. */
+export function dateFilterProperty(displayName: string, name: string, onlyThose: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		description: `${onlyThose} from this date and time on. Sent to the minute in this workflow's time zone (Settings → Timezone), as Alephee's yyyy-mm-dd HH:mm: set the workflow's time zone to your Alephee account's.`,
+	};
 }

@@ -1,47 +1,46 @@
 import { createHash } from 'crypto';
 
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import type { NodeRun } from './nodeRun';
 
 /**
- * Gathers the items of one node run into one batch. n8n's declarative engine starts every
- * item's request at once, so the items reach the transport within the same moment: each joins
- * the batch of its run, and when no item has joined for a short while the batch is handed over,
- * whole, to be sent in as few calls as the API accepts. Each item gets its own outcome back.
+ * Gathers the items of one node run into one batch. n8n's declarative engine starts every item
+ * of a run in one pass; each item joins the batch of its run when it is ready, and the batch is
+ * handed over, whole, as soon as every item the run started has either joined or ended without
+ * joining (a wrong value refused before sending). No waiting on a clock: a slow n8n neither splits
+ * a batch nor makes it wait for nothing. Each item gets its own outcome back.
  */
-export class BatchGatherer<Entry, Outcome> {
-	private readonly open = new Map<string, Array<{ entry: Entry; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void }>>();
+export class RunBatches<Entry, Outcome> {
+	private readonly open = new WeakMap<NodeRun, OpenBatch<Entry, Outcome>>();
 
 	constructor(
 		/** Sends a whole batch; one outcome per entry, in the entries' order. */
 		private readonly sendBatch: (entries: Entry[]) => Promise<Outcome[]>,
-		/**
-		 * How long the batch stays open after the last item joined. Items reach it within
-		 * milliseconds of each other; the margin covers a busy n8n (each item first reads its
-		 * credential), and costs one short wait per run, not per item.
-		 */
-		private readonly quietMs = 100,
 	) {}
 
-	async join(runKey: string, entry: Entry): Promise<Outcome> {
-		let batch = this.open.get(runKey);
+	async join(run: NodeRun, entry: Entry): Promise<Outcome> {
+		let batch = this.open.get(run);
 		if (!batch) {
-			batch = [];
-			this.open.set(runKey, batch);
-			void this.closeWhenQuiet(runKey);
+			batch = { members: [], stopListening: run.onItemSettled(() => this.closeWhenComplete(run)) };
+			this.open.set(run, batch);
 		}
-		const members = batch;
-		return await new Promise<Outcome>((resolve, reject) => members.push({ entry, resolve, reject }));
+		const members = batch.members;
+		const outcome = new Promise<Outcome>((resolve, reject) => members.push({ entry, resolve, reject }));
+		this.closeWhenComplete(run);
+		return await outcome;
 	}
 
-	private async closeWhenQuiet(runKey: string): Promise<void> {
-		const members = this.open.get(runKey)!;
-		let size = -1;
-		while (size !== members.length) {
-			size = members.length;
-			await sleep(this.quietMs);
-		}
-		this.open.delete(runKey);
+	private closeWhenComplete(run: NodeRun): void {
+		const batch = this.open.get(run);
+		// Joined members have not ended yet: every item is either one of them or already ended.
+		if (!batch || batch.members.length + run.settledItems < run.startedItems) return;
+		this.open.delete(run);
+		batch.stopListening();
+		void this.send(batch.members);
+	}
+
+	private async send(members: Array<Member<Entry, Outcome>>): Promise<void> {
 		try {
 			const outcomes = await this.sendBatch(members.map((member) => member.entry));
 			members.forEach((member, index) => member.resolve(outcomes[index]));
@@ -49,6 +48,17 @@ export class BatchGatherer<Entry, Outcome> {
 			for (const member of members) member.reject(error);
 		}
 	}
+}
+
+interface Member<Entry, Outcome> {
+	entry: Entry;
+	resolve: (outcome: Outcome) => void;
+	reject: (error: unknown) => void;
+}
+
+interface OpenBatch<Entry, Outcome> {
+	members: Array<Member<Entry, Outcome>>;
+	stopListening: () => void;
 }
 
 /** How a batch is cut into calls, and how one call is sent. */

@@ -14,6 +14,10 @@ export class NodeRun {
 
 	private started = 0;
 
+	private settled = 0;
+
+	private readonly settleListeners = new Set<() => void>();
+
 	private passChecked = false;
 
 	/** Per order (or other key): the end of the last item that acts on it, so the next one waits. */
@@ -36,9 +40,26 @@ export class NodeRun {
 		return this.started;
 	}
 
+	/** How many items have ended (with a result or an error). */
+	get settledItems(): number {
+		return this.settled;
+	}
+
 	/** Called synchronously at the very start of an item's hook, during n8n's pass. */
 	itemStarted(): void {
 		this.started++;
+	}
+
+	/** Called when an item's hook ends, whatever its outcome. */
+	itemSettled(): void {
+		this.settled++;
+		for (const listener of [...this.settleListeners]) listener();
+	}
+
+	/** Calls `listener` each time an item ends, until the returned function is called. */
+	onItemSettled(listener: () => void): () => void {
+		this.settleListeners.add(listener);
+		return () => this.settleListeners.delete(listener);
 	}
 
 	/**

@@ -9,16 +9,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeHttpFailure, describeListEndedEarly, hideSecret, type OperationWords } from '../helpers/errorHandler';
-import { nodeRunOf } from './nodeRun';
-import { ListEndedEarly, type ListPage, readAllPages } from './paging';
-import type { CheckContext, FieldCheck } from '../helpers/fieldChecks';
+import { describeHttpFailure, type FailureWording, hideSecret } from './failureWording';
+import { type NodeRun, nodeRunOf } from './nodeRun';
+import { type ListPage, readAllPages } from './paging';
+import type { Field } from '../fields/field';
 import {
 	type AlepheeCredentials,
 	CREDENTIAL_TYPE,
 	DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
 	DEFAULT_RATE_LIMIT_RETRIES,
 	failureError,
+	requestError,
 	sendToAlephee,
 } from './request';
 
@@ -28,30 +29,38 @@ export type Send = (changes?: Partial<IHttpRequestOptions>) => Promise<IN8nHttpF
 /** The error for a failure that Alephee reports inside a 2xx answer (a per-order result, say). */
 export type AnswerFailure = (statusCode: number, body: unknown) => NodeApiError;
 
+/** What an operation's `run` gets for one item. */
+export interface OperationCall {
+	send: Send;
+	/** The run this item belongs to (for operations that gather a run's items into batches). */
+	run: NodeRun;
+	/** Every field's value, checked and in Alephee's form, by field name (empty optional ones left out). */
+	values: IDataObject;
+	/** The values of the fields the output reports. */
+	reported: IDataObject;
+	answerFailure: AnswerFailure;
+}
+
 export interface AlepheeOperation {
-	/** Query parameters (as the routing sets them) to check before anything is sent. */
-	query: Record<string, FieldCheck>;
-	/** Node parameters that the operation puts in the request itself (a body), checked the same way. */
-	parameters?: Record<string, FieldCheck>;
-	/** Values a failed item keeps beside its error on the main output, to tell which one failed. */
-	identifiedBy: string[];
+	/** The operation's parameters: each read, checked and placed before anything is sent. */
+	fields: Field[];
+	/** How failures describe this request, from the checked values. */
+	failureWording(values: IDataObject): FailureWording;
 	/**
 	 * For writes: what the item changes (an order). Items of one run that change the same thing
 	 * are sent one after the other, in item order, so the last item's value is the one that stays.
 	 */
 	changes?(values: IDataObject): string;
-	/** How errors describe this request, from the checked values. */
-	words(values: IDataObject): OperationWords;
 	/** Sends the request (or several: pages) and returns the output items' JSON. */
-	run(this: IExecutePaginationFunctions, send: Send, values: IDataObject, answerFailure: AnswerFailure): Promise<IDataObject[]>;
+	run(this: IExecutePaginationFunctions, call: OperationCall): Promise<IDataObject[]>;
 }
 
 /**
  * Runs an operation for one item. n8n's declarative engine starts all items' requests at once
  * and lets only `routing.operations.pagination` wrap the call itself, so every operation hooks
  * in here to get, for each item:
- * - its fields checked before anything is sent (and nothing sent when one is wrong),
- * - its requests sent through the one transport (pacing, 429 recovery, error words),
+ * - its fields read and checked before anything is sent (and nothing sent when one is wrong),
+ * - its requests sent through the one transport (pacing, 429 recovery, failure wording),
  * - exactly one outcome paired to its input (or the items a read lists): results, or, when the
  *   node continues on fail, an error item that stays paired on either output.
  */
@@ -65,18 +74,15 @@ function runOperation(operation: AlepheeOperation) {
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
 		const query = (request.options.qs ??= {});
-		const parameters = readParameters.call(this, operation.parameters ?? {});
-		// What the item is about, as checked so far (as typed where a check failed).
-		const values = (): IDataObject => ({ ...query, ...parameters });
+		// What the item is about: checked values, or as typed where a check failed.
+		const values: IDataObject = {};
 		try {
-			const context = { timezone: this.getTimezone() };
-			checkValues.call(this, query, operation.query, context);
-			checkValues.call(this, parameters, operation.parameters ?? {}, context);
+			readFields.call(this, operation.fields, query, values);
 			const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 			run.checkPass();
 			const settings = {
 				credentials,
-				words: operation.words(values()),
+				wording: operation.failureWording(values),
 				rateLimitRetries: Number(this.getNodeParameter('options.rateLimitRetries', DEFAULT_RATE_LIMIT_RETRIES)),
 				maxRateLimitWaitMs:
 					Number(this.getNodeParameter('options.maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS)) * 1000,
@@ -91,22 +97,66 @@ function runOperation(operation: AlepheeOperation) {
 					settings,
 				);
 			const answerFailure: AnswerFailure = (statusCode, body) =>
-				failureError(this.getNode(), describeHttpFailure(statusCode, body, settings.words, credentials.apiKey), itemIndex);
-			const results = await run.inTurn(operation.changes?.(values()), async () => await operation.run.call(this, send, values(), answerFailure));
+				failureError(this.getNode(), describeHttpFailure(statusCode, body, settings.wording, credentials.apiKey), itemIndex);
+			const reported = pick(values, operation.fields.filter((declared) => declared.reported));
+			const results = await run.inTurn(
+				operation.changes?.(values),
+				async () => await operation.run.call(this, { send, run, values, reported, answerFailure }),
+			);
 			// Alephee may quote the request (and so the key) in what it returns: never in the output.
 			return results.map((json) => ({ json: withoutSecret(json, credentials.apiKey), pairedItem }));
 		} catch (caught) {
-			const error =
-				caught instanceof ListEndedEarly
-					? failureError(this.getNode(), describeListEndedEarly(caught.read, caught.total, operation.words(values())), itemIndex)
-					: asNodeError.call(this, caught);
+			const error = requestError(this.getNode(), caught, operation.failureWording(values), itemIndex);
 			if (!this.continueOnFail()) {
 				run.itemFailed(itemIndex, error.message);
 				throw error;
 			}
-			return [{ json: failedItemJson.call(this, error, operation.identifiedBy, values()), pairedItem }];
+			const identifying = operation.fields.filter((declared) => declared.identifies);
+			return [{ json: failedItemJson.call(this, error, pick(values, identifying, true)), pairedItem }];
+		} finally {
+			run.itemSettled();
 		}
 	};
+}
+
+/** The values of `fields`, by name (with `keepEmpty`, also those that are not set). */
+function pick(values: IDataObject, fields: Field[], keepEmpty = false): IDataObject {
+	const picked: IDataObject = {};
+	for (const declared of fields) if (keepEmpty || values[declared.name] !== undefined) picked[declared.name] = values[declared.name];
+	return picked;
+}
+
+/**
+ * Reads every field (from the query n8n's routing built, else from the node's parameters),
+ * checks it, and puts it in Alephee's form: into `values` by name, and into the query where the
+ * field goes there. Empty optional fields are left out; the first wrong one is refused.
+ */
+function readFields(this: IExecutePaginationFunctions, fields: Field[], query: IDataObject, values: IDataObject): void {
+	for (const declared of fields) values[declared.name] = readRaw.call(this, declared, query) as IDataObject[string];
+	const context = { timezone: this.getTimezone() };
+	for (const declared of fields) {
+		const raw = values[declared.name];
+		if (declared.optional && (raw === undefined || raw === null || raw === '')) {
+			delete values[declared.name];
+			if (declared.query) delete query[declared.query];
+			continue;
+		}
+		const result = declared.rule.check(raw, context);
+		if (!result.valid) {
+			throw new NodeOperationError(this.getNode(), `${declared.label} is not valid: ${result.problem}`, {
+				itemIndex: this.getItemIndex(),
+				description: `${declared.rule.expected(declared.label)} Fix the value or the expression that sets it. Nothing was sent to Alephee.`,
+			});
+		}
+		values[declared.name] = result.value as IDataObject[string];
+		if (declared.query) query[declared.query] = result.value as IDataObject[string];
+	}
+}
+
+/** A field's value as n8n gives it: what the routing put in the query (evaluated once), else the parameter. */
+function readRaw(this: IExecutePaginationFunctions, declared: Field, query: IDataObject): unknown {
+	if (declared.routed && declared.query) return query[declared.query];
+	return this.getNodeParameter(declared.path, '');
 }
 
 /** `json` with every spelling of the key replaced, when it holds one (rare: a copy is made only then). */
@@ -124,42 +174,6 @@ function withoutSecret(json: IDataObject, secret: string): IDataObject {
 	return scrub(json) as IDataObject;
 }
 
-function readParameters(this: IExecutePaginationFunctions, fields: Record<string, FieldCheck>): IDataObject {
-	const parameters: IDataObject = {};
-	for (const name of Object.keys(fields)) parameters[name] = this.getNodeParameter(name, '') as IDataObject[string];
-	return parameters;
-}
-
-/** Checks `values` in place: each valid one is put in Alephee's form; empty optional ones are dropped. */
-function checkValues(
-	this: IExecutePaginationFunctions,
-	values: IDataObject,
-	fields: Record<string, FieldCheck>,
-	context: CheckContext,
-): void {
-	for (const [name, field] of Object.entries(fields)) {
-		const raw = values[name];
-		if (field.optional && (raw === undefined || raw === null || raw === '')) {
-			delete values[name];
-			continue;
-		}
-		const result = field.check(raw, context);
-		if (!result.valid) {
-			throw new NodeOperationError(this.getNode(), `${field.label} is not valid: ${result.problem}`, {
-				itemIndex: this.getItemIndex(),
-				description: `${field.expected} Fix the value or the expression that sets it. Nothing was sent to Alephee.`,
-			});
-		}
-		values[name] = result.value as IDataObject[string];
-	}
-}
-
-/** Errors raised above are n8n's already; anything else (a cancelled wait) gets the node's context. */
-function asNodeError(this: IExecutePaginationFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
-}
-
 /**
  * n8n sends an item to the error output only when its JSON is nothing but `error` and
  * `message` (n8n 1.x: exactly these; 2.x also allows `details`), and n8n adds the input item's
@@ -169,13 +183,11 @@ function asNodeError(this: IExecutePaginationFunctions, error: unknown): NodeApi
 function failedItemJson(
 	this: IExecutePaginationFunctions,
 	error: NodeApiError | NodeOperationError,
-	identifiedBy: string[],
-	values: IDataObject,
+	identifying: IDataObject,
 ): IDataObject {
 	const json: IDataObject = { error: error.message, message: error.description ?? error.message };
 	if (this.getNode().onError === 'continueErrorOutput') return json;
-	for (const name of identifiedBy) json[name] = values[name];
-	return json;
+	return { ...json, ...identifying };
 }
 
 /**

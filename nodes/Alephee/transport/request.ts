@@ -13,11 +13,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import {
 	type AlepheeFailure,
 	describeHttpFailure,
+	describeListEndedEarly,
 	describeLongRateLimitWait,
 	describeTransportFailure,
-	type OperationWords,
-} from '../helpers/errorHandler';
-import { RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitBudget, sharedBudget } from '../helpers/rateLimiter';
+	type FailureWording,
+} from './failureWording';
+import { ListEndedEarly } from './paging';
+import { RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitBudget, sharedBudget } from './rateLimiter';
 
 export const CREDENTIAL_TYPE = 'alepheeApi';
 export const DEFAULT_RATE_LIMIT_RETRIES = 5;
@@ -38,7 +40,7 @@ export interface TransportContext {
 export interface SendSettings {
 	credentials: AlepheeCredentials;
 	/** How errors describe what the request was for. */
-	words: OperationWords;
+	wording: FailureWording;
 	rateLimitRetries?: number;
 	maxRateLimitWaitMs?: number;
 	/** The execution's cancel signal: a stopped execution sends nothing more, and ends what is on the wire. */
@@ -81,7 +83,7 @@ function checkBaseUrl(node: INode, baseURL: unknown, itemIndex?: number): void {
  * - it waits for its turn in the API key's rate-limit budget for that endpoint,
  * - retries a 429 after the wait Alephee announces (a 429 was not processed, so a retry cannot
  *   act twice), unless that wait is longer than the request may wait,
- * - returns a 2xx answer, or throws an error in words a person can act on. Nothing of the
+ * - returns a 2xx answer, or throws an error in wording a person can act on. Nothing of the
  *   request URL (which holds the key) reaches an error.
  */
 export async function sendToAlephee(
@@ -89,13 +91,13 @@ export async function sendToAlephee(
 	options: IHttpRequestOptions,
 	settings: SendSettings,
 ): Promise<IN8nHttpFullResponse> {
-	const { credentials, words } = settings;
+	const { credentials, wording } = settings;
 	const retries = settings.rateLimitRetries ?? DEFAULT_RATE_LIMIT_RETRIES;
 	const maxWaitMs = settings.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS * 1000;
 	const budget = sharedBudget(budgetId(credentials.apiKey, options));
 	const fail = (failure: AlepheeFailure) => failureError(context.getNode(), failure, settings.itemIndex);
 	const answerFailure = (response: IN8nHttpFullResponse) =>
-		fail(describeHttpFailure(response.statusCode, response.body, words, credentials.apiKey, response.headers?.location));
+		fail(describeHttpFailure(response.statusCode, response.body, wording, credentials.apiKey, response.headers?.location));
 	checkBaseUrl(context.getNode(), options.baseURL, settings.itemIndex);
 	const waitEnds = [settings.signal, settings.runStop].filter((signal): signal is AbortSignal => !!signal);
 	const waitSignal = waitEnds.length > 1 ? AbortSignal.any(waitEnds) : waitEnds[0];
@@ -107,7 +109,7 @@ export async function sendToAlephee(
 			await budget.acquire(waitSignal, maxWaitMs, ticket);
 		} catch (error) {
 			if (error instanceof RateLimitWaitTooLong) {
-				throw fail(describeLongRateLimitWait(error.waitMs, maxWaitMs, words, error.impliedByLimit));
+				throw fail(describeLongRateLimitWait(error.waitMs, maxWaitMs, wording, error.impliedByLimit));
 			}
 			throw notSentError(context.getNode(), settings);
 		}
@@ -124,7 +126,7 @@ export async function sendToAlephee(
 			throw answerFailure(response);
 		}
 		const waitMs = budget.throttled(headers);
-		if (waitMs > maxWaitMs) throw fail(describeLongRateLimitWait(waitMs, maxWaitMs, words));
+		if (waitMs > maxWaitMs) throw fail(describeLongRateLimitWait(waitMs, maxWaitMs, wording));
 		if (attempt >= retries) throw answerFailure(response);
 	}
 }
@@ -173,17 +175,27 @@ async function sendOnce(
 	} catch (error) {
 		budget.release();
 		if (settings.signal?.aborted) {
-			throw new NodeOperationError(context.getNode(), `The execution was canceled while ${settings.words.doing}`, {
+			throw new NodeOperationError(context.getNode(), `The execution was canceled while ${settings.wording.inProgress}`, {
 				itemIndex: settings.itemIndex,
-				description: settings.words.uncertainOutcome ? `${settings.words.uncertainOutcome}: check it in Alephee.` : undefined,
+				description: settings.wording.uncertainOutcome ? `${settings.wording.uncertainOutcome}: check it in Alephee.` : undefined,
 			});
 		}
 		// The raw error carries the request URL, and with it the API key: only its code is read.
-		throw failureError(context.getNode(), describeTransportFailure(error, settings.words), settings.itemIndex);
+		throw failureError(context.getNode(), describeTransportFailure(error, settings.wording), settings.itemIndex);
 	}
 }
 
-/** An n8n error from a described failure, carrying the status and Alephee's words apart too. */
+/**
+ * Any error of a request (or of a list read) as n8n shows it: a list that stopped short in the
+ * operation's words, n8n's errors as they are, anything else with the node's context.
+ */
+export function requestError(node: INode, error: unknown, wording: FailureWording, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof ListEndedEarly) return failureError(node, describeListEndedEarly(error.read, error.total, wording), itemIndex);
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/** An n8n error from a described failure, carrying the status and Alephee's wording apart too. */
 export function failureError(node: INode, failure: AlepheeFailure, itemIndex?: number): NodeApiError {
 	const response: JsonObject = { Status: failure.httpCode ? Number(failure.httpCode) : null, Message: failure.alepheeMessage ?? null };
 	const error = new NodeApiError(node, response, {

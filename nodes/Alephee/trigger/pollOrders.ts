@@ -2,11 +2,11 @@ import { DateTime } from 'luxon';
 import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { describeListEndedEarly, type OperationWords } from '../helpers/errorHandler';
-import { checkPositiveWholeNumber } from '../helpers/validation';
+import type { FailureWording } from '../transport/failureWording';
+import { checkPositiveWholeNumber } from '../fields/checks';
 import { integratedValues, simplifyOrder } from '../shared/order';
-import { ListEndedEarly, type ListPage, readAllPages } from '../transport/paging';
-import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, failureError, sendToAlephee } from '../transport/request';
+import { type ListPage, readAllPages } from '../transport/paging';
+import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, requestError, sendToAlephee } from '../transport/request';
 
 export type OrderEvent = 'newOrder' | 'statusChanged';
 
@@ -17,7 +17,7 @@ interface EventRule {
 	timeOf(order: IDataObject): unknown;
 	/** What makes two sightings the same event. */
 	keyOf(order: IDataObject): string;
-	doing(accountId: number): string;
+	inProgress(accountId: number): string;
 }
 
 const EVENTS: Record<OrderEvent, EventRule> = {
@@ -25,14 +25,14 @@ const EVENTS: Record<OrderEvent, EventRule> = {
 		filter: 'dateCreatedFrom',
 		timeOf: (order) => order.DateCreated,
 		keyOf: (order) => String(order.Id),
-		doing: (accountId) => `looking for new orders of account ${accountId}`,
+		inProgress: (accountId) => `looking for new orders of account ${accountId}`,
 	},
 	statusChanged: {
 		filter: 'statusDateFrom',
 		// The order object has no documented status date; LastUpdated moves with every status change.
 		timeOf: (order) => order.LastUpdated,
 		keyOf: (order) => `${order.Id}:${(order.Status as IDataObject | undefined)?.Key}`,
-		doing: (accountId) => `looking for orders of account ${accountId} whose status changed`,
+		inProgress: (accountId) => `looking for orders of account ${accountId} whose status changed`,
 	},
 };
 
@@ -152,7 +152,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 	}
 	const timezone = this.getTimezone();
 	const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
-	const words: OperationWords = { doing: rule.doing(accountId), accountId };
+	const wording: FailureWording = { inProgress: rule.inProgress(accountId), accountId };
 	// Alephee's list hides integrated orders and orders whose payment is pending unless asked:
 	// the trigger asks for both integration states and includes pending payments, so an order
 	// is seen as soon as it exists, whatever an ERP or the payment does later.
@@ -164,7 +164,7 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 			await sendToAlephee(
 				this,
 				{ method: 'GET', baseURL: baseUrlOf(credentials), url: '/orders', qs: { ...query, ...changes }, json: true },
-				{ credentials, words },
+				{ credentials, wording },
 			)
 		).body as ListPage;
 	const output = (orders: IDataObject[]) => [orders.map((order) => ({ json: simplify ? simplifyOrder(order) : order }))];
@@ -179,9 +179,8 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 				orders.push(...(await readAllPages(async (page) => await readPage({ [rule.filter]: minute, Integrated, ...page }))));
 			}
 		} catch (error) {
-			if (!(error instanceof ListEndedEarly)) throw error;
-			// The list was not whole: the poll fails and keeps its position, so nothing is skipped.
-			throw failureError(this.getNode(), describeListEndedEarly(error.read, error.total, words));
+			// A list that was not whole fails the poll too: the position stays, so nothing is skipped.
+			throw requestError(this.getNode(), error, wording);
 		}
 		return orders;
 	};

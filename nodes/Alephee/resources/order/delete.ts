@@ -1,20 +1,35 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { type Field, field, sentAsQuery, shownFor } from '../../fields/field';
+import { booleanRule } from '../../fields/rules';
+import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
 import { orderNotFound } from '../../shared/order';
-import { optionsField } from '../../shared/descriptions';
-import { idField, switchField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 
 const showOnlyForOrderDelete = { operation: ['delete'], resource: ['order'] };
 
+const revertStockField: Field = shownFor(
+	field(
+		{
+			displayName: 'Revert Stock',
+			name: 'revertStock',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to give the order's units back to the products' available stock. For example, deleting an order of 5 units of product XYZ adds those 5 units back to XYZ's stock.",
+		},
+		booleanRule,
+		{ query: 'revertStock', reported: true },
+	),
+	showOnlyForOrderDelete,
+);
+
 /** `DELETE /v2/orders`: one order per call; 204 means deleted. */
 export const orderDelete: AlepheeOperation = {
-	query: { accountId: idField('Account ID'), revertStock: switchField('Revert Stock') },
-	parameters: { orderId: idField('Order ID') },
-	identifiedBy: ['accountId', 'orderId'],
+	fields: [accountField, sentAsQuery(orderIdField, 'orderId'), revertStockField],
 	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
-	words: ({ accountId, orderId }) => ({
-		doing: `deleting order ${orderId}`,
+	failureWording: ({ accountId, orderId }) => ({
+		inProgress: `deleting order ${orderId}`,
 		accountId: accountId as number,
 		uncertainOutcome: 'The order may or may not have been deleted',
 		notDone: `Order ${orderId} was not deleted`,
@@ -44,10 +59,10 @@ export const orderDelete: AlepheeOperation = {
 			},
 		},
 	}),
-	async run(send, { accountId, orderId, revertStock }) {
-		await send({ qs: { orderId } });
+	async run({ send, reported }) {
+		await send();
 		// Exactly what went out: the checked, canonical values.
-		return [{ deleted: true, orderId, accountId, revertStock }];
+		return [{ deleted: true, ...reported }];
 	},
 };
 
@@ -59,7 +74,7 @@ export const orderDeleteOption: INodePropertyOptions = {
 	routing: routeThroughTransport({ method: 'DELETE', url: '/orders' }, orderDelete),
 };
 
-export const orderDeleteFields: INodeProperties[] = [
+export const orderDeleteProperties: INodeProperties[] = [
 	{
 		displayName:
 			'Only orders created through the Alephee API can be deleted. Orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot.',
@@ -68,15 +83,6 @@ export const orderDeleteFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: showOnlyForOrderDelete },
 	},
-	{
-		displayName: 'Revert Stock',
-		name: 'revertStock',
-		type: 'boolean',
-		default: false,
-		description:
-			"Whether to give the order's units back to the products' available stock. For example, deleting an order of 5 units of product XYZ adds those 5 units back to XYZ's stock.",
-		displayOptions: { show: showOnlyForOrderDelete },
-		routing: { send: { type: 'query', property: 'revertStock' } },
-	},
-	optionsField(showOnlyForOrderDelete),
+	...revertStockField.properties,
+	optionsProperty(showOnlyForOrderDelete),
 ];

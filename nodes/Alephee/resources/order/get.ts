@@ -1,8 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsField } from '../../shared/descriptions';
+import { accountField, optionsProperty, orderIdField, simplifyProperty } from '../../shared/descriptions';
 import { integratedValues, orderNotFound, simplifyOrder } from '../../shared/order';
-import { idField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 import type { ListPage } from '../../transport/paging';
@@ -16,15 +15,13 @@ const showOnlyForOrderGet = { operation: ['get'], resource: ['order'] };
  * integrated, then among the integrated ones. "Not found" means neither list has it.
  */
 const orderGet: AlepheeOperation = {
-	query: { accountId: idField('Account ID') },
-	parameters: { orderId: idField('Order ID') },
-	identifiedBy: ['accountId', 'orderId'],
-	words: ({ accountId, orderId }) => ({
-		doing: `reading order ${orderId}`,
+	fields: [accountField, orderIdField],
+	failureWording: ({ accountId, orderId }) => ({
+		inProgress: `reading order ${orderId}`,
 		accountId: accountId as number,
 		statuses: { 404: orderNotFound(orderId, accountId) },
 	}),
-	async run(send, { accountId, orderId }) {
+	async run({ send, values: { accountId, orderId } }) {
 		for (const Integrated of integratedValues('any')) {
 			const qs = { idFrom: orderId, idTo: orderId, includePendingPayments: true, Integrated, offset: 0, limit: 1 };
 			const page = (await send({ qs })).body as ListPage;
@@ -44,14 +41,7 @@ export const orderGetOption: INodePropertyOptions = {
 	routing: routeThroughTransport({ method: 'GET', url: '/orders' }, orderGet),
 };
 
-export const orderGetFields: INodeProperties[] = [
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a flat summary of the order instead of the order as Alephee sends it',
-		displayOptions: { show: showOnlyForOrderGet },
-	},
-	optionsField(showOnlyForOrderGet),
+export const orderGetProperties: INodeProperties[] = [
+	simplifyProperty('the order', showOnlyForOrderGet),
+	optionsProperty(showOnlyForOrderGet),
 ];

@@ -1,44 +1,120 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsField, returnAllFields } from '../../shared/descriptions';
-import { INTEGRATION_CHOICES, STATUS_GROUPS, type IntegrationChoice, integratedValues, simplifyOrder } from '../../shared/order';
+import { type Field, collectionOf, field, inCollection } from '../../fields/field';
+import { booleanRule, codeRule, dateTimeRule, idRule, integrationRule, textRule } from '../../fields/rules';
 import {
-	codeField,
-	dateTimeField,
-	idField,
-	integrationField,
-	limitParameter,
-	switchField,
-	textField,
-} from '../../helpers/fieldChecks';
+	accountField,
+	dateFilterProperty,
+	marketplaceFilterProperty,
+	optionsProperty,
+	returnAllOrLimit,
+	simplifyProperty,
+} from '../../shared/descriptions';
+import { INTEGRATION_CHOICES, STATUS_GROUPS, type IntegrationChoice, integratedValues, simplifyOrder } from '../../shared/order';
 import { type AlepheeOperation, readRequestedPages, routeThroughTransport } from '../../transport/operation';
 
 const showOnlyForOrderGetMany = { operation: ['getAll'], resource: ['order'] };
 
+const text = (displayName: string, name: string, description: string, placeholder?: string) => ({
+	displayName,
+	name,
+	type: 'string' as const,
+	default: '',
+	description,
+	...(placeholder ? { placeholder } : {}),
+});
+
+const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', show: showOnlyForOrderGetMany }, [
+	field(dateFilterProperty('Created After', 'dateCreatedFrom', 'Only orders created'), dateTimeRule, { query: 'dateCreatedFrom', optional: true }),
+	field(text('ERP Status', 'erpStatus', 'Only orders with this ERP status, as your ERP integration set it in Alephee'), textRule, {
+		query: 'erpStatus',
+		optional: true,
+	}),
+	field(
+		{
+			displayName: 'Include Pending Payments',
+			name: 'includePendingPayments',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include orders whose payment is still pending (Alephee leaves them out by default)',
+		},
+		booleanRule,
+		{ query: 'includePendingPayments', optional: true },
+	),
+	field(
+		{
+			displayName: 'Integrated',
+			name: 'integrated',
+			type: 'options',
+			options: INTEGRATION_CHOICES,
+			default: 'any',
+			description:
+				"Whether to list orders whatever their integration with your ERP, or only those already integrated, or only those not yet integrated. Alephee's own filter has no \"any\" value, so Any asks Alephee twice (not integrated, then integrated).",
+		},
+		integrationRule,
+	),
+	field(marketplaceFilterProperty, idRule, { query: 'marketplaceId', optional: true }),
+	field(
+		text('Marketplace Order Number From', 'externalOrderIdFrom', "Only orders whose marketplace order number (ExternalOrderId) is this one or later"),
+		textRule,
+		{ query: 'externalOrderIdFrom', optional: true },
+	),
+	field(
+		text('Marketplace Order Number To', 'externalOrderIdTo', "Only orders whose marketplace order number (ExternalOrderId) is this one or earlier"),
+		textRule,
+		{ query: 'externalOrderIdTo', optional: true },
+	),
+	field(text('Order ID From', 'idFrom', "Only orders whose Alephee internal ID is this one or higher", 'e.g. 987000'), idRule, {
+		query: 'idFrom',
+		optional: true,
+	}),
+	field(text('Order ID To', 'idTo', "Only orders whose Alephee internal ID is this one or lower", 'e.g. 987999'), idRule, {
+		query: 'idTo',
+		optional: true,
+	}),
+	field(dateFilterProperty('Sale Date After', 'saleDateFrom', 'Only orders sold'), dateTimeRule, { query: 'saleDateFrom', optional: true }),
+	field(dateFilterProperty('Status Changed After', 'statusDateFrom', 'Only orders whose status changed'), dateTimeRule, {
+		query: 'statusDateFrom',
+		optional: true,
+	}),
+	field(
+		{
+			displayName: 'Status Group',
+			name: 'statusType',
+			type: 'options',
+			options: STATUS_GROUPS,
+			default: 1,
+			description: 'Only orders in this group of statuses. Deleted orders (70) belong to no group.',
+		},
+		codeRule([0, 1, 2, 99]),
+		{ query: 'statusType', optional: true },
+	),
+]);
+
+const sortField: Field = field(
+	{
+		displayName: 'Sort By',
+		name: 'sort',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. dateCreated',
+		description:
+			"One of the sorts Alephee lists in its answer's AvailableSorts (dateCreated, for example). Alephee sorts in ascending order only.",
+	},
+	textRule,
+	{ query: 'sort', optional: true },
+);
+
+const { properties: returnAllProperties, limitField } = returnAllOrLimit(showOnlyForOrderGetMany);
+
 /** `GET /v2/orders`, page by page: one output item per order. */
 const orderGetMany: AlepheeOperation = {
-	query: {
-		accountId: idField('Account ID'),
-		statusType: codeField('Status Group', [0, 1, 2, 99], { optional: true }),
-		dateCreatedFrom: dateTimeField('Created After'),
-		saleDateFrom: dateTimeField('Sale Date After'),
-		statusDateFrom: dateTimeField('Status Changed After'),
-		idFrom: idField('Order ID From', { optional: true }),
-		idTo: idField('Order ID To', { optional: true }),
-		externalOrderIdFrom: textField('Marketplace Order Number From', { optional: true }),
-		externalOrderIdTo: textField('Marketplace Order Number To', { optional: true }),
-		marketplaceId: idField('Marketplace', { optional: true }),
-		erpStatus: textField('ERP Status', { optional: true }),
-		includePendingPayments: switchField('Include Pending Payments', { optional: true }),
-		sort: textField('Sort By', { optional: true }),
-	},
-	parameters: { ...limitParameter, 'filters.integrated': integrationField('Integrated') },
-	identifiedBy: ['accountId'],
-	words: ({ accountId }) => ({ doing: `listing orders of account ${accountId}`, accountId: accountId as number }),
-	async run(send, values) {
+	fields: [accountField, limitField, ...filters.fields, inCollection(sortField, 'options')],
+	failureWording: ({ accountId }) => ({ inProgress: `listing orders of account ${accountId}`, accountId: accountId as number }),
+	async run({ send, values }) {
 		// Both asked explicitly, so the list is the same whatever Alephee's defaults are.
 		const pendingPayments = { includePendingPayments: values.includePendingPayments ?? false };
-		const lists = integratedValues(values['filters.integrated'] as IntegrationChoice).map((Integrated) => ({
+		const lists = integratedValues(values.integrated as IntegrationChoice).map((Integrated) => ({
 			...pendingPayments,
 			Integrated,
 		}));
@@ -55,143 +131,9 @@ export const orderGetManyOption: INodePropertyOptions = {
 	routing: routeThroughTransport({ method: 'GET', url: '/orders' }, orderGetMany),
 };
 
-const query = (property: string) => ({ send: { type: 'query' as const, property } });
-
-export const orderGetManyFields: INodeProperties[] = [
-	...returnAllFields(showOnlyForOrderGetMany),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: showOnlyForOrderGetMany },
-		options: [
-			{
-				displayName: 'Created After',
-				name: 'dateCreatedFrom',
-				type: 'dateTime',
-				default: '',
-				description:
-					"Only orders created from this date and time on. Sent to the minute in this workflow's time zone (Settings → Timezone), as Alephee's yyyy-mm-dd HH:mm: set the workflow's time zone to your Alephee account's.",
-				routing: query('dateCreatedFrom'),
-			},
-			{
-				displayName: 'ERP Status',
-				name: 'erpStatus',
-				type: 'string',
-				default: '',
-				description: "Only orders with this ERP status, as your ERP integration set it in Alephee",
-				routing: query('erpStatus'),
-			},
-			{
-				displayName: 'Include Pending Payments',
-				name: 'includePendingPayments',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to include orders whose payment is still pending (Alephee leaves them out by default)',
-				routing: query('includePendingPayments'),
-			},
-			{
-				displayName: 'Integrated',
-				name: 'integrated',
-				type: 'options',
-				options: INTEGRATION_CHOICES,
-				default: 'any',
-				description:
-					"Whether to list orders whatever their integration with your ERP, or only those already integrated, or only those not yet integrated. Alephee's own filter has no \"any\" value, so Any asks Alephee twice (not integrated, then integrated).",
-			},
-			{
-				displayName: 'Marketplace Name or ID',
-				name: 'marketplaceId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId', 'accountId.value'] },
-				default: '',
-				description:
-					'Only orders of this marketplace, among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: query('marketplaceId'),
-			},
-			{
-				displayName: 'Marketplace Order Number From',
-				name: 'externalOrderIdFrom',
-				type: 'string',
-				default: '',
-				description: "Only orders whose marketplace order number (ExternalOrderId) is this one or later",
-				routing: query('externalOrderIdFrom'),
-			},
-			{
-				displayName: 'Marketplace Order Number To',
-				name: 'externalOrderIdTo',
-				type: 'string',
-				default: '',
-				description: "Only orders whose marketplace order number (ExternalOrderId) is this one or earlier",
-				routing: query('externalOrderIdTo'),
-			},
-			{
-				displayName: 'Order ID From',
-				name: 'idFrom',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 987000',
-				description: "Only orders whose Alephee internal ID is this one or higher",
-				routing: query('idFrom'),
-			},
-			{
-				displayName: 'Order ID To',
-				name: 'idTo',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 987999',
-				description: "Only orders whose Alephee internal ID is this one or lower",
-				routing: query('idTo'),
-			},
-			{
-				displayName: 'Sale Date After',
-				name: 'saleDateFrom',
-				type: 'dateTime',
-				default: '',
-				description:
-					"Only orders sold from this date and time on. Sent to the minute in this workflow's time zone (Settings → Timezone), as Alephee's yyyy-mm-dd HH:mm: set the workflow's time zone to your Alephee account's.",
-				routing: query('saleDateFrom'),
-			},
-			{
-				displayName: 'Status Changed After',
-				name: 'statusDateFrom',
-				type: 'dateTime',
-				default: '',
-				description:
-					"Only orders whose status changed from this date and time on. Sent to the minute in this workflow's time zone (Settings → Timezone), as Alephee's yyyy-mm-dd HH:mm: set the workflow's time zone to your Alephee account's.",
-				routing: query('statusDateFrom'),
-			},
-			{
-				displayName: 'Status Group',
-				name: 'statusType',
-				type: 'options',
-				options: STATUS_GROUPS,
-				default: 1,
-				description: 'Only orders in this group of statuses. Deleted orders (70) belong to no group.',
-				routing: query('statusType'),
-			},
-		],
-	},
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a flat summary of each order instead of the order as Alephee sends it',
-		displayOptions: { show: showOnlyForOrderGetMany },
-	},
-	optionsField(showOnlyForOrderGetMany, [
-		{
-			displayName: 'Sort By',
-			name: 'sort',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. dateCreated',
-			description:
-				"One of the sorts Alephee lists in its answer's AvailableSorts (dateCreated, for example). Alephee sorts in ascending order only.",
-			routing: query('sort'),
-		},
-	]),
+export const orderGetManyProperties: INodeProperties[] = [
+	...returnAllProperties,
+	filters.property,
+	simplifyProperty('each order', showOnlyForOrderGetMany),
+	optionsProperty(showOnlyForOrderGetMany, sortField.properties),
 ];

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { orderIdField } from '../../shared/descriptions';
-import { orderDeleteFields, orderDeleteOption } from './delete';
-import { orderGetFields, orderGetOption } from './get';
-import { orderGetManyFields, orderGetManyOption } from './getAll';
-import { orderUpdateStatusFields, orderUpdateStatusOption } from './updateStatus';
+import { orderDeleteProperties, orderDeleteOption } from './delete';
+import { orderGetProperties, orderGetOption } from './get';
+import { orderGetManyProperties, orderGetManyOption } from './getAll';
+import { orderUpdateStatusProperties, orderUpdateStatusOption } from './updateStatus';
 
 export const orderOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -16,10 +16,10 @@ export const orderOperations: INodeProperties = {
 	default: 'delete',
 };
 
-export const orderFields: INodeProperties[] = [
-	orderIdField,
-	...orderDeleteFields,
-	...orderGetFields,
-	...orderGetManyFields,
-	...orderUpdateStatusFields,
+export const orderProperties: INodeProperties[] = [
+	...orderIdField.properties,
+	...orderDeleteProperties,
+	...orderGetProperties,
+	...orderGetManyProperties,
+	...orderUpdateStatusProperties,
 ];

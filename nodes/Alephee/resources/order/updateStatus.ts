@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsField } from '../../shared/descriptions';
+import { type Field, field, propertiesOf, shownFor } from '../../fields/field';
+import { codeRule, textRule } from '../../fields/rules';
+import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
 import { describeStatus, ORDER_STATUS_NAMES, orderNotFound } from '../../shared/order';
-import { codeField, idField, textField } from '../../helpers/fieldChecks';
 import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
@@ -19,6 +20,46 @@ const SETTABLE_STATUSES: INodePropertyOptions[] = [
 	{ name: 'Cancelled (90)', value: STATUS_CANCELLED, description: 'Only for orders created through the Alephee API' },
 ];
 
+const statusField: Field = shownFor(
+	field(
+		{
+			displayName: 'New Status',
+			name: 'status',
+			type: 'options',
+			options: SETTABLE_STATUSES,
+			required: true,
+			default: 20,
+			description: 'The status to give the order. Orders whose shipping the marketplace tracks get their status from it.',
+		},
+		codeRule(SETTABLE_STATUSES.map((option) => option.value as number)),
+	),
+	showOnlyForOrderUpdateStatus,
+);
+
+const trackingNumberField: Field = shownFor(
+	field(
+		{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '', description: "The shipment's tracking number, if it has one" },
+		textRule,
+		{ optional: true },
+	),
+	showOnlyForOrderUpdateStatus,
+);
+
+const trackingStatusField: Field = shownFor(
+	field(
+		{
+			displayName: 'Tracking Status',
+			name: 'trackingStatus',
+			type: 'string',
+			default: '',
+			description: "The shipment's tracking status, as your carrier reports it",
+		},
+		textRule,
+		{ optional: true },
+	),
+	showOnlyForOrderUpdateStatus,
+);
+
 /** One result per order sent: `{OrderStatus: <what was sent>, Status: <code>, Message}`. */
 interface OrderStatusResult {
 	OrderStatus?: { OrderId?: number };
@@ -31,17 +72,10 @@ interface OrderStatusResult {
  * so the order's own result decides whether the item succeeded.
  */
 const orderUpdateStatus: AlepheeOperation = {
-	query: { accountId: idField('Account ID') },
-	parameters: {
-		orderId: idField('Order ID'),
-		status: codeField('New Status', SETTABLE_STATUSES.map((option) => option.value as number)),
-		trackingNumber: textField('Tracking Number', { optional: true }),
-		trackingStatus: textField('Tracking Status', { optional: true }),
-	},
-	identifiedBy: ['accountId', 'orderId'],
+	fields: [accountField, orderIdField, statusField, trackingNumberField, trackingStatusField],
 	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
-	words: ({ accountId, orderId, status }) => ({
-		doing: `changing the status of order ${orderId} to ${describeStatus(status as number)}`,
+	failureWording: ({ accountId, orderId, status }) => ({
+		inProgress: `changing the status of order ${orderId} to ${describeStatus(status as number)}`,
 		accountId: accountId as number,
 		uncertainOutcome: "The order's status may or may not have changed",
 		notDone: `The status of order ${orderId} was not changed`,
@@ -60,7 +94,7 @@ const orderUpdateStatus: AlepheeOperation = {
 			},
 		},
 	}),
-	async run(send, values, answerFailure) {
+	async run({ send, values, answerFailure }) {
 		const { accountId, orderId, status, trackingNumber, trackingStatus } = values;
 		const sent: IDataObject = { OrderId: orderId, Status: status };
 		if (trackingNumber !== undefined || trackingStatus !== undefined) {
@@ -69,13 +103,13 @@ const orderUpdateStatus: AlepheeOperation = {
 		const answer = (await send({ body: [sent], json: true })).body as { Results?: OrderStatusResult[] };
 		const results = Array.isArray(answer?.Results) ? answer.Results : [];
 		const result = results.find((candidate) => Number(candidate.OrderStatus?.OrderId) === orderId) ?? results[0];
-		const words = orderUpdateStatus.words(values);
+		const wording = orderUpdateStatus.failureWording(values);
 		if (!result || typeof result.Status !== 'number') {
 			throw failureError(
 				this.getNode(),
 				{
 					message: `Alephee sent no result for order ${orderId}`,
-					description: `${words.uncertainOutcome}: check it in Alephee before running this item again.`,
+					description: `${wording.uncertainOutcome}: check it in Alephee before running this item again.`,
 				},
 				this.getItemIndex(),
 			);
@@ -104,32 +138,7 @@ export const orderUpdateStatusOption: INodePropertyOptions = {
 	routing: routeThroughTransport({ method: 'PUT', url: '/orders' }, orderUpdateStatus),
 };
 
-export const orderUpdateStatusFields: INodeProperties[] = [
-	{
-		displayName: 'New Status',
-		name: 'status',
-		type: 'options',
-		options: SETTABLE_STATUSES,
-		required: true,
-		default: 20,
-		description: 'The status to give the order. Orders whose shipping the marketplace tracks get their status from it.',
-		displayOptions: { show: showOnlyForOrderUpdateStatus },
-	},
-	{
-		displayName: 'Tracking Number',
-		name: 'trackingNumber',
-		type: 'string',
-		default: '',
-		description: "The shipment's tracking number, if it has one",
-		displayOptions: { show: showOnlyForOrderUpdateStatus },
-	},
-	{
-		displayName: 'Tracking Status',
-		name: 'trackingStatus',
-		type: 'string',
-		default: '',
-		description: "The shipment's tracking status, as your carrier reports it",
-		displayOptions: { show: showOnlyForOrderUpdateStatus },
-	},
-	optionsField(showOnlyForOrderUpdateStatus),
+export const orderUpdateStatusProperties: INodeProperties[] = [
+	...propertiesOf([statusField, trackingNumberField, trackingStatusField]),
+	optionsProperty(showOnlyForOrderUpdateStatus),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { productGetManyFields, productGetManyOption } from './getAll';
-import { productUpdateFields, productUpdateOption } from './update';
+import { productGetManyProperties, productGetManyOption } from './getAll';
+import { productUpdateProperties, productUpdateOption } from './update';
 
 export const productOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -13,4 +13,4 @@ export const productOperations: INodeProperties = {
 	default: 'getAll',
 };
 
-export const productFields: INodeProperties[] = [...productGetManyFields, ...productUpdateFields];
+export const productProperties: INodeProperties[] = [...productGetManyProperties, ...productUpdateProperties];

@@ -1,4 +1,4 @@
-import { secretSpellings } from '../../../../nodes/Alephee/helpers/errorHandler';
+import { secretSpellings } from '../../../../nodes/Alephee/transport/failureWording';
 import { runAlephee, type AlepheeCredentialData } from '../../../harness';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../sandbox/alepheeSandbox';
 

@@ -1,54 +1,86 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { BatchGatherer, forgetLearnedCallSizes, sendInCalls } from '../../../../nodes/Alephee/transport/batch';
+import { forgetLearnedCallSizes, RunBatches, sendInCalls } from '../../../../nodes/Alephee/transport/batch';
+import { NodeRun } from '../../../../nodes/Alephee/transport/nodeRun';
 
-describe('BatchGatherer', () => {
-	it('hands over every item that joined at once as one batch, and gives each its own outcome', async () => {
+/** A run of `count` items that all reached the node, as n8n's pass leaves it. */
+function runOf(count: number, stopsOnError = true): NodeRun {
+	const run = new NodeRun(count, stopsOnError);
+	for (let item = 0; item < count; item++) run.itemStarted();
+	return run;
+}
+
+const flush = async () => {
+	for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+};
+
+describe('RunBatches', () => {
+	it('hands over the run\'s items as one batch once every one has joined, and gives each its own outcome', async () => {
 		const batches: number[][] = [];
-		const gatherer = new BatchGatherer<number, string>(async (entries) => {
+		const gatherer = new RunBatches<number, string>(async (entries) => {
 			batches.push(entries);
 			return entries.map((entry) => `outcome of ${entry}`);
 		});
+		const run = runOf(3);
 
-		const outcomes = await Promise.all([1, 2, 3].map(async (entry) => await gatherer.join('run-1', entry)));
+		const first = [gatherer.join(run, 1), gatherer.join(run, 2)];
+		await flush();
+		expect(batches).toEqual([]);
+		const outcomes = await Promise.all([...first, gatherer.join(run, 3)]);
 
 		expect(batches).toEqual([[1, 2, 3]]);
 		expect(outcomes).toEqual(['outcome of 1', 'outcome of 2', 'outcome of 3']);
 	});
 
-	it('keeps different runs apart, and starts a new batch once one was handed over', async () => {
-		const batches: string[][] = [];
-		const gatherer = new BatchGatherer<string, string>(async (entries) => {
+	it('does not wait for an item that ended before joining (a value refused before sending)', async () => {
+		const batches: number[][] = [];
+		const gatherer = new RunBatches<number, number>(async (entries) => {
 			batches.push(entries);
 			return entries;
-		}, 10);
-
-		await Promise.all([gatherer.join('a', 'a1'), gatherer.join('b', 'b1'), gatherer.join('a', 'a2')]);
-		await gatherer.join('a', 'a3');
-
-		expect(batches).toEqual([['a1', 'a2'], ['b1'], ['a3']]);
+		});
+		const run = runOf(3);
+		const joined = [gatherer.join(run, 0), gatherer.join(run, 2)];
+		await flush();
+		expect(batches).toEqual([]);
+		run.itemSettled();
+		await Promise.all(joined);
+		expect(batches).toEqual([[0, 2]]);
 	});
 
-	it('waits while items keep joining, so a slow run is still one batch', async () => {
+	it('a slow run is still one batch: it waits for its items, not for a clock', async () => {
 		const batches: number[][] = [];
-		const gatherer = new BatchGatherer<number, number>(async (entries) => {
+		const gatherer = new RunBatches<number, number>(async (entries) => {
 			batches.push(entries);
 			return entries;
-		}, 30);
+		});
+		const run = runOf(4);
 		const joined: Array<Promise<number>> = [];
 		for (let entry = 0; entry < 4; entry++) {
-			joined.push(gatherer.join('run', entry));
-			await new Promise((resolve) => setTimeout(resolve, 10));
+			joined.push(gatherer.join(run, entry));
+			await new Promise((resolve) => setImmediate(resolve));
 		}
 		await Promise.all(joined);
 		expect(batches).toEqual([[0, 1, 2, 3]]);
 	});
 
+	it('keeps different runs apart', async () => {
+		const batches: string[][] = [];
+		const gatherer = new RunBatches<string, string>(async (entries) => {
+			batches.push(entries);
+			return entries;
+		});
+		const a = runOf(2);
+		const b = runOf(1);
+		await Promise.all([gatherer.join(a, 'a1'), gatherer.join(b, 'b1'), gatherer.join(a, 'a2')]);
+		expect(batches).toEqual([['b1'], ['a1', 'a2']]);
+	});
+
 	it('a batch that fails as a whole fails every item of it', async () => {
-		const gatherer = new BatchGatherer<number, number>(async () => {
+		const gatherer = new RunBatches<number, number>(async () => {
 			throw new Error('no credentials');
 		});
-		const outcomes = await Promise.allSettled([gatherer.join('run', 1), gatherer.join('run', 2)]);
+		const run = runOf(2);
+		const outcomes = await Promise.allSettled([gatherer.join(run, 1), gatherer.join(run, 2)]);
 		expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
 	});
 });

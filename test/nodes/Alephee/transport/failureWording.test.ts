@@ -3,15 +3,15 @@ import {
 	describeLongRateLimitWait,
 	describeTransportFailure,
 	humanDuration,
-	type OperationWords,
+	type FailureWording,
 	pageTitle,
 	readAlepheeMessage,
-} from '../../../../nodes/Alephee/helpers/errorHandler';
+} from '../../../../nodes/Alephee/transport/failureWording';
 import { orderDelete } from '../../../../nodes/Alephee/resources/order/delete';
 
 /** A request that changes data (Delete's own words) and one that only reads. */
-const deleting = orderDelete.words({ accountId: 7, orderId: 55, revertStock: false });
-const listing: OperationWords = { doing: 'listing orders of account 7', accountId: 7 };
+const deleting = orderDelete.failureWording({ accountId: 7, orderId: 55, revertStock: false });
+const listing: FailureWording = { inProgress: 'listing orders of account 7', accountId: 7 };
 
 const GATEWAY_PAGE = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{}</style></head><body><h1>Bad Gateway</h1>${'<p>nginx</p>'.repeat(200)}</body></html>`;
 
@@ -89,7 +89,7 @@ describe('describeHttpFailure: Delete\'s words', () => {
 });
 
 describe('describeHttpFailure: generic words, by operation', () => {
-	it('a read says what it was doing and that nothing changed', () => {
+	it('a read says what it was inProgress and that nothing changed', () => {
 		const failure = describeHttpFailure(500, 'Error interno', listing);
 		expect(failure.message).toBe('Alephee had an internal error while listing orders of account 7');
 		expect(failure.description).toMatch(/^Nothing was changed in Alephee \(this only reads data\): run it again\./);

@@ -4,7 +4,7 @@ import {
 	RateLimitWaitTooLong,
 	readRateLimitHeaders,
 	throttleWaitMs,
-} from '../../../../nodes/Alephee/helpers/rateLimiter';
+} from '../../../../nodes/Alephee/transport/rateLimiter';
 
 /** A clock the test moves by hand, so pacing is checked to the millisecond. */
 class ManualClock implements Clock {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { checkBoolean, checkDateTime, checkPositiveWholeNumber } from '../../../../nodes/Alephee/helpers/validation';
+import { checkBoolean, checkDateTime, checkPositiveWholeNumber } from '../../../../nodes/Alephee/fields/checks';
 
 describe('checkPositiveWholeNumber', () => {
 	it.each([

@@ -3,8 +3,8 @@
  * words an operations person can act on: `message` says what happened, `description` how to
  * fix it, and Alephee's own `Message` is quoted as it came (it is often in Spanish).
  *
- * Operations differ only in the words they hand in (`OperationWords`): what the node was
- * doing, whether the request could have changed data, and what a status means for them.
+ * Operations differ only in the wording they hand in (`FailureWording`): what the node was in
+ * the middle of, whether the request could have changed data, and what a status means for them.
  */
 
 export interface StatusWords {
@@ -12,9 +12,9 @@ export interface StatusWords {
 	advice: string;
 }
 
-export interface OperationWords {
-	/** What the node was doing, to end a sentence: "while deleting order 200". */
-	doing: string;
+export interface FailureWording {
+	/** What the node was in the middle of, to end a sentence: "while deleting order 200". */
+	inProgress: string;
 	/** The account the request was for, when there is one. */
 	accountId?: number;
 	/**
@@ -24,7 +24,7 @@ export interface OperationWords {
 	uncertainOutcome?: string;
 	/** For requests that change data: what is certain when the request was never processed. */
 	notDone?: string;
-	/** What a status means for this operation, where it differs from the generic words. */
+	/** What a status means for this operation, where it differs from the generic wording. */
 	statuses?: Partial<Record<number, StatusWords>>;
 }
 
@@ -140,18 +140,18 @@ function withAlepheeWords(advice: string, alepheeMessage: string | undefined): s
 }
 
 /** What to do when it is unknown whether Alephee processed the request. */
-function checkBeforeRetrying(words: OperationWords): string {
-	return words.uncertainOutcome
-		? `${words.uncertainOutcome}: check it in Alephee before running this item again.`
+function checkBeforeRetrying(wording: FailureWording): string {
+	return wording.uncertainOutcome
+		? `${wording.uncertainOutcome}: check it in Alephee before running this item again.`
 		: 'Nothing was changed in Alephee (this only reads data): run it again.';
 }
 
-function genericStatusWords(statusCode: number, words: OperationWords): StatusWords {
-	const account = words.accountId === undefined ? 'the account' : `account ${words.accountId}`;
+function genericStatusWords(statusCode: number, wording: FailureWording): StatusWords {
+	const account = wording.accountId === undefined ? 'the account' : `account ${wording.accountId}`;
 	switch (statusCode) {
 		case 400:
 			return {
-				message: `Alephee rejected the request as invalid while ${words.doing}`,
+				message: `Alephee rejected the request as invalid while ${wording.inProgress}`,
 				advice: 'Check the values of the fields (IDs are the whole numbers shown in Alephee; dates are full dates).',
 			};
 		case 401:
@@ -166,12 +166,12 @@ function genericStatusWords(statusCode: number, words: OperationWords): StatusWo
 			};
 		case 404:
 			return {
-				message: `Alephee found nothing to act on while ${words.doing}`,
+				message: `Alephee found nothing to act on while ${wording.inProgress}`,
 				advice: 'Check the IDs: they are the ones shown in Alephee, for this account.',
 			};
 		case 413:
 			return {
-				message: `Alephee refused the request as too large while ${words.doing}`,
+				message: `Alephee refused the request as too large while ${wording.inProgress}`,
 				advice: 'Alephee limits how many objects one request may carry. Nothing was processed.',
 			};
 		case 429:
@@ -183,14 +183,14 @@ function genericStatusWords(statusCode: number, words: OperationWords): StatusWo
 		default:
 			if (statusCode >= 500) {
 				return {
-					message: `Alephee had an internal error while ${words.doing}`,
-					advice: `${checkBeforeRetrying(words)} If it keeps happening, contact Alephee support.`,
+					message: `Alephee had an internal error while ${wording.inProgress}`,
+					advice: `${checkBeforeRetrying(wording)} If it keeps happening, contact Alephee support.`,
 				};
 			}
 			return {
-				message: `Alephee answered with unexpected status ${statusCode} while ${words.doing}`,
-				advice: words.uncertainOutcome
-					? `${checkBeforeRetrying(words)}`
+				message: `Alephee answered with unexpected status ${statusCode} while ${wording.inProgress}`,
+				advice: wording.uncertainOutcome
+					? `${checkBeforeRetrying(wording)}`
 					: 'Run it again; if it keeps happening, contact Alephee support.',
 			};
 	}
@@ -213,13 +213,13 @@ export function redirectTarget(location: unknown, secret?: string): string | und
  * A 3xx other than 304: the node never follows one (a login page would be read as success).
  * Alephee documents none for these endpoints, so a proxy or a wrong Base URL sent it.
  */
-function describeRedirect(statusCode: number, location: unknown, words: OperationWords, secret?: string): AlepheeFailure {
+function describeRedirect(statusCode: number, location: unknown, wording: FailureWording, secret?: string): AlepheeFailure {
 	const target = redirectTarget(location, secret);
-	const outcome = words.uncertainOutcome
-		? `${words.uncertainOutcome}: check it in Alephee before running this item again.`
+	const outcome = wording.uncertainOutcome
+		? `${wording.uncertainOutcome}: check it in Alephee before running this item again.`
 		: 'Nothing was changed in Alephee (this only reads data).';
 	return {
-		message: `The request was redirected (${statusCode}) instead of answered while ${words.doing}`,
+		message: `The request was redirected (${statusCode}) instead of answered while ${wording.inProgress}`,
 		description: `Alephee's API does not redirect; the answer pointed ${target ? `to ${target}` : 'elsewhere'}, which usually means the Base URL in the Alephee credential is wrong (an old address, http instead of https) or a proxy in between sends requests to a login page. The node does not follow redirects. ${outcome}`,
 		httpCode: String(statusCode),
 	};
@@ -228,24 +228,24 @@ function describeRedirect(statusCode: number, location: unknown, words: Operatio
 export function describeHttpFailure(
 	statusCode: number,
 	body: unknown,
-	words: OperationWords,
+	wording: FailureWording,
 	secret?: string,
 	location?: unknown,
 ): AlepheeFailure {
 	const httpCode = String(statusCode);
-	if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) return describeRedirect(statusCode, location, words, secret);
+	if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) return describeRedirect(statusCode, location, wording, secret);
 	const title = pageTitle(body, secret);
 	const named = title ? ` (its page is titled "${title}")` : '';
 
 	if (GATEWAY_REASONS[statusCode] && !isAlepheeJson(body)) {
 		return {
-			message: `A gateway between n8n and Alephee answered ${statusCode} ${GATEWAY_REASONS[statusCode]} while ${words.doing}`,
-			description: `The answer came from a proxy or gateway on the way to Alephee, not from Alephee's API${named}. ${checkBeforeRetrying(words)} If it keeps happening, check the Base URL and any proxy between n8n and Alephee, or ask Alephee support whether its API is down.`,
+			message: `A gateway between n8n and Alephee answered ${statusCode} ${GATEWAY_REASONS[statusCode]} while ${wording.inProgress}`,
+			description: `The answer came from a proxy or gateway on the way to Alephee, not from Alephee's API${named}. ${checkBeforeRetrying(wording)} If it keeps happening, check the Base URL and any proxy between n8n and Alephee, or ask Alephee support whether its API is down.`,
 			httpCode,
 		};
 	}
 
-	const { message, advice } = words.statuses?.[statusCode] ?? genericStatusWords(statusCode, words);
+	const { message, advice } = wording.statuses?.[statusCode] ?? genericStatusWords(statusCode, wording);
 	if (!isAlepheeShaped(body, statusCode)) {
 		// Markup or unexpected text is not quoted: at most the page's title is named.
 		return {
@@ -274,28 +274,28 @@ export function humanDuration(ms: number): string {
 export function describeLongRateLimitWait(
 	waitMs: number,
 	maxWaitMs: number,
-	words: OperationWords,
+	wording: FailureWording,
 	impliedByLimit?: number,
 ): AlepheeFailure {
-	const notDone = words.notDone ?? 'Nothing was changed in Alephee';
+	const notDone = wording.notDone ?? 'Nothing was changed in Alephee';
 	if (impliedByLimit !== undefined) {
 		return {
 			message: `Alephee's rate limit for this API key would make the next request wait ${humanDuration(waitMs)}, longer than this node waits`,
-			description: `${notDone}: it was not sent. Alephee's answers give this key a limit of ${impliedByLimit} requests per minute for this kind of request, so the node would have to wait ${humanDuration(waitMs)} before ${words.doing}; it waits at most ${humanDuration(maxWaitMs)} ("Longest Rate Limit Wait" under Options). A limit this low usually means the key's contract or a proxy in between is misconfigured: ask Alephee support what the key's limit is.`,
+			description: `${notDone}: it was not sent. Alephee's answers give this key a limit of ${impliedByLimit} requests per minute for this kind of request, so the node would have to wait ${humanDuration(waitMs)} before ${wording.inProgress}; it waits at most ${humanDuration(maxWaitMs)} ("Longest Rate Limit Wait" under Options). A limit this low usually means the key's contract or a proxy in between is misconfigured: ask Alephee support what the key's limit is.`,
 			httpCode: '429',
 		};
 	}
 	return {
 		message: `Alephee asked to wait ${humanDuration(waitMs)} before the next request, longer than this node waits`,
-		description: `${notDone}. Alephee's rate limit answered "429 Too Many Requests" while ${words.doing} and asked for a wait of ${humanDuration(waitMs)}; the node waits at most ${humanDuration(maxWaitMs)} ("Longest Rate Limit Wait" under Options). Alephee's rate-limit window is one minute, so a wait this long usually means the API key is blocked or a proxy in between is misconfigured. Run it again later, or ask Alephee support whether the key is blocked.`,
+		description: `${notDone}. Alephee's rate limit answered "429 Too Many Requests" while ${wording.inProgress} and asked for a wait of ${humanDuration(waitMs)}; the node waits at most ${humanDuration(maxWaitMs)} ("Longest Rate Limit Wait" under Options). Alephee's rate-limit window is one minute, so a wait this long usually means the API key is blocked or a proxy in between is misconfigured. Run it again later, or ask Alephee support whether the key is blocked.`,
 		httpCode: '429',
 	};
 }
 
 /** A list that said it holds more than it gave (see `ListEndedEarly`). */
-export function describeListEndedEarly(read: number, total: number, words: OperationWords): AlepheeFailure {
+export function describeListEndedEarly(read: number, total: number, wording: FailureWording): AlepheeFailure {
 	return {
-		message: `Alephee's list stopped after ${read} of the ${total} results it announced, while ${words.doing}`,
+		message: `Alephee's list stopped after ${read} of the ${total} results it announced, while ${wording.inProgress}`,
 		description: `A page came back empty twice before the total Alephee gave was reached; the list may have been changing (orders imported or deleted meanwhile). Nothing was returned, so that no result goes missing without a word: run it again.`,
 	};
 }
@@ -308,12 +308,12 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EH
  * When no HTTP answer came. The raw error holds the request URL, and with it the API key,
  * so only its code is read: nothing of it is passed on.
  */
-export function describeTransportFailure(error: unknown, words: OperationWords): AlepheeFailure {
+export function describeTransportFailure(error: unknown, wording: FailureWording): AlepheeFailure {
 	const code = errorCode(error);
 	if (code && TIMEOUT_CODES.has(code)) {
 		return {
-			message: `Alephee did not answer in time while ${words.doing}`,
-			description: `${checkBeforeRetrying(words)} If Alephee is slow, raise Timeout under Request Options.`,
+			message: `Alephee did not answer in time while ${wording.inProgress}`,
+			description: `${checkBeforeRetrying(wording)} If Alephee is slow, raise Timeout under Request Options.`,
 			errorCode: code,
 		};
 	}
@@ -326,14 +326,14 @@ export function describeTransportFailure(error: unknown, words: OperationWords):
 	}
 	if (code && DROPPED_CODES.has(code)) {
 		return {
-			message: `The connection to Alephee dropped while ${words.doing}`,
-			description: checkBeforeRetrying(words),
+			message: `The connection to Alephee dropped while ${wording.inProgress}`,
+			description: checkBeforeRetrying(wording),
 			errorCode: code,
 		};
 	}
 	return {
-		message: `The request failed before Alephee answered, while ${words.doing}`,
-		description: checkBeforeRetrying(words),
+		message: `The request failed before Alephee answered, while ${wording.inProgress}`,
+		description: checkBeforeRetrying(wording),
 		errorCode: code,
 	};
 }
