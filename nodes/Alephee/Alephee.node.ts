@@ -4,7 +4,7 @@ import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
 import { orderOperations, orderProperties } from './resources/order';
 import { productOperations, productProperties } from './resources/product';
-import { accountField } from './shared/descriptions';
+import { accountField, alepheeCredentials } from './shared/descriptions';
 
 export class Alephee implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,12 +23,7 @@ export class Alephee implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'alepheeApi',
-				required: true,
-			},
-		],
+		credentials: alepheeCredentials,
 		requestDefaults: {
 			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
 			headers: {

@@ -8,7 +8,7 @@ import {
 
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
-import { accountLocator, marketplaceFilterProperty, simplifyProperty } from './shared/descriptions';
+import { accountLocator, alepheeCredentials, marketplaceFilterProperty, simplifyProperty } from './shared/descriptions';
 import { STATUS_GROUPS } from './shared/order';
 import { DEFAULT_LOOK_BACK_MINUTES, pollOrders } from './trigger/pollOrders';
 
@@ -32,12 +32,7 @@ export class AlepheeTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'alepheeApi',
-				required: true,
-			},
-		],
+		credentials: alepheeCredentials,
 		properties: [
 			{
 				displayName: 'Event',

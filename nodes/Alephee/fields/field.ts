@@ -60,6 +60,11 @@ export function field(property: INodeProperties | INodeProperties[], rule: Rule,
 	};
 }
 
+/** A filter: an optional field whose value goes to the query parameter of its own name. */
+export function queryFilter(property: INodeProperties, rule: Rule): Field {
+	return field(property, rule, { query: property.name, optional: true });
+}
+
 /** The same field, with its value sent as the query parameter `query` by the transport (not n8n's routing). */
 export function sentAsQuery(shared: Field, query: string): Field {
 	return { ...shared, query, routed: false };

@@ -1,9 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { type Field, field } from '../fields/field';
 import { countRule, idRule } from '../fields/rules';
 
-import { DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_RATE_LIMIT_RETRIES } from '../transport/request';
+import { CREDENTIAL_TYPE, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_RATE_LIMIT_RETRIES } from '../transport/request';
+
+/** What the Alephee node and its trigger both declare: the credential they use. */
+export const alepheeCredentials: INodeCredentialDescription[] = [{ name: CREDENTIAL_TYPE, required: true }];
 
 /** The options every operation offers for Alephee's rate limit, under its Options collection. */
 const rateLimitOptions: INodeProperties[] = [

@@ -148,51 +148,38 @@ function checkBeforeRetrying(wording: FailureWording): string {
 
 function genericStatusWords(statusCode: number, wording: FailureWording): StatusWords {
 	const account = wording.accountId === undefined ? 'the account' : `account ${wording.accountId}`;
+	const during = `while ${wording.inProgress}`;
+	const said = (message: string, advice: string): StatusWords => ({ message, advice });
 	switch (statusCode) {
 		case 400:
-			return {
-				message: `Alephee rejected the request as invalid while ${wording.inProgress}`,
-				advice: 'Check the values of the fields (IDs are the whole numbers shown in Alephee; dates are full dates).',
-			};
+			return said(`Alephee rejected the request as invalid ${during}`, 'Check the values of the fields (IDs are the whole numbers shown in Alephee; dates are full dates).');
 		case 401:
-			return {
-				message: 'Alephee did not accept the API key for this account',
-				advice: `Check the API key in the Alephee credential, and that ${account} belongs to that key (Alephee support issues keys and ties them to accounts).`,
-			};
+			return said(
+				'Alephee did not accept the API key for this account',
+				`Check the API key in the Alephee credential, and that ${account} belongs to that key (Alephee support issues keys and ties them to accounts).`,
+			);
 		case 403:
-			return {
-				message: `The API key is not allowed to use ${account}`,
-				advice: `Check that ${account} belongs to the API key in the Alephee credential; ask Alephee support to tie it to the key if it should.`,
-			};
+			return said(
+				`The API key is not allowed to use ${account}`,
+				`Check that ${account} belongs to the API key in the Alephee credential; ask Alephee support to tie it to the key if it should.`,
+			);
 		case 404:
-			return {
-				message: `Alephee found nothing to act on while ${wording.inProgress}`,
-				advice: 'Check the IDs: they are the ones shown in Alephee, for this account.',
-			};
+			return said(`Alephee found nothing to act on ${during}`, 'Check the IDs: they are the ones shown in Alephee, for this account.');
 		case 413:
-			return {
-				message: `Alephee refused the request as too large while ${wording.inProgress}`,
-				advice: 'Alephee limits how many objects one request may carry. Nothing was processed.',
-			};
+			return said(`Alephee refused the request as too large ${during}`, 'Alephee limits how many objects one request may carry. Nothing was processed.');
 		case 429:
-			return {
-				message: "Alephee's rate limit was reached and the node stopped retrying",
-				advice:
-					'The API key used up its request budget for this minute. Run the workflow again later, or raise "Rate Limit Retries" under Options. Other workflows using the same key share this budget.',
-			};
+			return said(
+				"Alephee's rate limit was reached and the node stopped retrying",
+				'The API key used up its request budget for this minute. Run the workflow again later, or raise "Rate Limit Retries" under Options. Other workflows using the same key share this budget.',
+			);
 		default:
 			if (statusCode >= 500) {
-				return {
-					message: `Alephee had an internal error while ${wording.inProgress}`,
-					advice: `${checkBeforeRetrying(wording)} If it keeps happening, contact Alephee support.`,
-				};
+				return said(`Alephee had an internal error ${during}`, `${checkBeforeRetrying(wording)} If it keeps happening, contact Alephee support.`);
 			}
-			return {
-				message: `Alephee answered with unexpected status ${statusCode} while ${wording.inProgress}`,
-				advice: wording.uncertainOutcome
-					? `${checkBeforeRetrying(wording)}`
-					: 'Run it again; if it keeps happening, contact Alephee support.',
-			};
+			return said(
+				`Alephee answered with unexpected status ${statusCode} ${during}`,
+				wording.uncertainOutcome ? checkBeforeRetrying(wording) : 'Run it again; if it keeps happening, contact Alephee support.',
+			);
 	}
 }
 

@@ -5,6 +5,7 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -42,8 +43,14 @@ export interface OperationCall {
 }
 
 export interface AlepheeOperation {
+	/** How the operation is listed in the node's Operation field. */
+	option: Pick<INodePropertyOptions, 'name' | 'value' | 'action' | 'description'>;
+	/** What is called. */
+	request: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string };
 	/** The operation's parameters: each read, checked and placed before anything is sent. */
 	fields: Field[];
+	/** The properties the operation shows of its own (shared ones, like Account, are declared once elsewhere). */
+	properties: INodeProperties[];
 	/** How failures describe this request, from the checked values. */
 	failureWording(values: IDataObject): FailureWording;
 	/**
@@ -191,17 +198,34 @@ function failedItemJson(
 }
 
 /**
- * The routing of an operation whose requests go through the transport. n8n's engine only lets
- * `pagination` wrap the request, so every operation is "paginated", even a single delete.
+ * The operation as an option of the node's Operation field, with its routing: the request, sent
+ * through the transport. n8n's engine only lets `pagination` wrap the request, so every operation
+ * is "paginated", even a single delete.
  */
-export function routeThroughTransport(
-	request: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string },
-	operation: AlepheeOperation,
-): NonNullable<INodePropertyOptions['routing']> {
+function optionOf(operation: AlepheeOperation): INodePropertyOptions {
 	return {
-		request,
-		send: { paginate: true },
-		operations: { pagination: runOperation(operation) },
+		...operation.option,
+		routing: { request: operation.request, send: { paginate: true }, operations: { pagination: runOperation(operation) } },
+	};
+}
+
+/** A resource's Operation field and the properties its operations show. */
+export function resourceOperations(
+	resource: string,
+	operations: AlepheeOperation[],
+	defaultOperation: string,
+): { operationProperty: INodeProperties; properties: INodeProperties[] } {
+	return {
+		operationProperty: {
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: operations.map(optionOf),
+			default: defaultOperation,
+		},
+		properties: operations.flatMap((operation) => operation.properties),
 	};
 }
 

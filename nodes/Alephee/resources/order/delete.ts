@@ -1,10 +1,8 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
 import { type Field, field, sentAsQuery, shownFor } from '../../fields/field';
 import { booleanRule } from '../../fields/rules';
 import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
 import { orderNotFound } from '../../shared/order';
-import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
+import type { AlepheeOperation } from '../../transport/operation';
 
 const showOnlyForOrderDelete = { operation: ['delete'], resource: ['order'] };
 
@@ -26,8 +24,27 @@ const revertStockField: Field = shownFor(
 
 /** `DELETE /v2/orders`: one order per call; 204 means deleted. */
 export const orderDelete: AlepheeOperation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete an order',
+		description: 'Delete an order that was created through the Alephee API',
+	},
+	request: { method: 'DELETE', url: '/orders' },
 	fields: [accountField, sentAsQuery(orderIdField, 'orderId'), revertStockField],
 	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	properties: [
+		{
+			displayName:
+				'Only orders created through the Alephee API can be deleted. Orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot.',
+			name: 'deleteNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: showOnlyForOrderDelete },
+		},
+		...revertStockField.properties,
+		optionsProperty(showOnlyForOrderDelete),
+	],
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `deleting order ${orderId}`,
 		accountId: accountId as number,
@@ -65,24 +82,3 @@ export const orderDelete: AlepheeOperation = {
 		return [{ deleted: true, ...reported }];
 	},
 };
-
-export const orderDeleteOption: INodePropertyOptions = {
-	name: 'Delete',
-	value: 'delete',
-	action: 'Delete an order',
-	description: 'Delete an order that was created through the Alephee API',
-	routing: routeThroughTransport({ method: 'DELETE', url: '/orders' }, orderDelete),
-};
-
-export const orderDeleteProperties: INodeProperties[] = [
-	{
-		displayName:
-			'Only orders created through the Alephee API can be deleted. Orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot.',
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: showOnlyForOrderDelete },
-	},
-	...revertStockField.properties,
-	optionsProperty(showOnlyForOrderDelete),
-];

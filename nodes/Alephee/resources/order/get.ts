@@ -1,8 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
 import { accountField, optionsProperty, orderIdField, simplifyProperty } from '../../shared/descriptions';
 import { integratedValues, orderNotFound, simplifyOrder } from '../../shared/order';
-import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
+import type { AlepheeOperation } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 import type { ListPage } from '../../transport/paging';
 
@@ -14,8 +12,19 @@ const showOnlyForOrderGet = { operation: ['get'], resource: ['order'] };
  * a pending payment unless asked, so both are asked for explicitly: first among the orders not yet
  * integrated, then among the integrated ones. "Not found" means neither list has it.
  */
-const orderGet: AlepheeOperation = {
+export const orderGet: AlepheeOperation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get an order',
+		description: "Read one order by Alephee's internal order ID",
+	},
+	request: { method: 'GET', url: '/orders' },
 	fields: [accountField, orderIdField],
+	properties: [
+		simplifyProperty('the order', showOnlyForOrderGet),
+		optionsProperty(showOnlyForOrderGet),
+	],
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `reading order ${orderId}`,
 		accountId: accountId as number,
@@ -32,16 +41,3 @@ const orderGet: AlepheeOperation = {
 		throw failureError(this.getNode(), { message, description: advice }, this.getItemIndex());
 	},
 };
-
-export const orderGetOption: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	action: 'Get an order',
-	description: "Read one order by Alephee's internal order ID",
-	routing: routeThroughTransport({ method: 'GET', url: '/orders' }, orderGet),
-};
-
-export const orderGetProperties: INodeProperties[] = [
-	simplifyProperty('the order', showOnlyForOrderGet),
-	optionsProperty(showOnlyForOrderGet),
-];

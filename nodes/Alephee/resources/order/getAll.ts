@@ -1,6 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-import { type Field, collectionOf, field, inCollection } from '../../fields/field';
+import { type Field, collectionOf, field, inCollection, queryFilter } from '../../fields/field';
 import { booleanRule, codeRule, dateTimeRule, idRule, integrationRule, textRule } from '../../fields/rules';
 import {
 	accountField,
@@ -11,7 +9,7 @@ import {
 	simplifyProperty,
 } from '../../shared/descriptions';
 import { INTEGRATION_CHOICES, STATUS_GROUPS, type IntegrationChoice, integratedValues, simplifyOrder } from '../../shared/order';
-import { type AlepheeOperation, readRequestedPages, routeThroughTransport } from '../../transport/operation';
+import { type AlepheeOperation, readRequestedPages } from '../../transport/operation';
 
 const showOnlyForOrderGetMany = { operation: ['getAll'], resource: ['order'] };
 
@@ -25,12 +23,9 @@ const text = (displayName: string, name: string, description: string, placeholde
 });
 
 const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', show: showOnlyForOrderGetMany }, [
-	field(dateFilterProperty('Created After', 'dateCreatedFrom', 'Only orders created'), dateTimeRule, { query: 'dateCreatedFrom', optional: true }),
-	field(text('ERP Status', 'erpStatus', 'Only orders with this ERP status, as your ERP integration set it in Alephee'), textRule, {
-		query: 'erpStatus',
-		optional: true,
-	}),
-	field(
+	queryFilter(dateFilterProperty('Created After', 'dateCreatedFrom', 'Only orders created'), dateTimeRule),
+	queryFilter(text('ERP Status', 'erpStatus', 'Only orders with this ERP status, as your ERP integration set it in Alephee'), textRule),
+	queryFilter(
 		{
 			displayName: 'Include Pending Payments',
 			name: 'includePendingPayments',
@@ -39,7 +34,6 @@ const filters = collectionOf({ displayName: 'Filters', name: 'filters', placehol
 			description: 'Whether to include orders whose payment is still pending (Alephee leaves them out by default)',
 		},
 		booleanRule,
-		{ query: 'includePendingPayments', optional: true },
 	),
 	field(
 		{
@@ -53,31 +47,14 @@ const filters = collectionOf({ displayName: 'Filters', name: 'filters', placehol
 		},
 		integrationRule,
 	),
-	field(marketplaceFilterProperty, idRule, { query: 'marketplaceId', optional: true }),
-	field(
-		text('Marketplace Order Number From', 'externalOrderIdFrom', "Only orders whose marketplace order number (ExternalOrderId) is this one or later"),
-		textRule,
-		{ query: 'externalOrderIdFrom', optional: true },
-	),
-	field(
-		text('Marketplace Order Number To', 'externalOrderIdTo', "Only orders whose marketplace order number (ExternalOrderId) is this one or earlier"),
-		textRule,
-		{ query: 'externalOrderIdTo', optional: true },
-	),
-	field(text('Order ID From', 'idFrom', "Only orders whose Alephee internal ID is this one or higher", 'e.g. 987000'), idRule, {
-		query: 'idFrom',
-		optional: true,
-	}),
-	field(text('Order ID To', 'idTo', "Only orders whose Alephee internal ID is this one or lower", 'e.g. 987999'), idRule, {
-		query: 'idTo',
-		optional: true,
-	}),
-	field(dateFilterProperty('Sale Date After', 'saleDateFrom', 'Only orders sold'), dateTimeRule, { query: 'saleDateFrom', optional: true }),
-	field(dateFilterProperty('Status Changed After', 'statusDateFrom', 'Only orders whose status changed'), dateTimeRule, {
-		query: 'statusDateFrom',
-		optional: true,
-	}),
-	field(
+	queryFilter(marketplaceFilterProperty, idRule),
+	queryFilter(text('Marketplace Order Number From', 'externalOrderIdFrom', 'Only orders whose marketplace order number (ExternalOrderId) is this one or later'), textRule),
+	queryFilter(text('Marketplace Order Number To', 'externalOrderIdTo', 'Only orders whose marketplace order number (ExternalOrderId) is this one or earlier'), textRule),
+	queryFilter(text('Order ID From', 'idFrom', "Only orders whose Alephee internal ID is this one or higher", 'e.g. 987000'), idRule),
+	queryFilter(text('Order ID To', 'idTo', "Only orders whose Alephee internal ID is this one or lower", 'e.g. 987999'), idRule),
+	queryFilter(dateFilterProperty('Sale Date After', 'saleDateFrom', 'Only orders sold'), dateTimeRule),
+	queryFilter(dateFilterProperty('Status Changed After', 'statusDateFrom', 'Only orders whose status changed'), dateTimeRule),
+	queryFilter(
 		{
 			displayName: 'Status Group',
 			name: 'statusType',
@@ -87,7 +64,6 @@ const filters = collectionOf({ displayName: 'Filters', name: 'filters', placehol
 			description: 'Only orders in this group of statuses. Deleted orders (70) belong to no group.',
 		},
 		codeRule([0, 1, 2, 99]),
-		{ query: 'statusType', optional: true },
 	),
 ]);
 
@@ -108,8 +84,21 @@ const sortField: Field = field(
 const { properties: returnAllProperties, limitField } = returnAllOrLimit(showOnlyForOrderGetMany);
 
 /** `GET /v2/orders`, page by page: one output item per order. */
-const orderGetMany: AlepheeOperation = {
+export const orderGetMany: AlepheeOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many orders',
+		description: 'List the orders of an account, with filters',
+	},
+	request: { method: 'GET', url: '/orders' },
 	fields: [accountField, limitField, ...filters.fields, inCollection(sortField, 'options')],
+	properties: [
+		...returnAllProperties,
+		filters.property,
+		simplifyProperty('each order', showOnlyForOrderGetMany),
+		optionsProperty(showOnlyForOrderGetMany, sortField.properties),
+	],
 	failureWording: ({ accountId }) => ({ inProgress: `listing orders of account ${accountId}`, accountId: accountId as number }),
 	async run({ send, values }) {
 		// Both asked explicitly, so the list is the same whatever Alephee's defaults are.
@@ -122,18 +111,3 @@ const orderGetMany: AlepheeOperation = {
 		return this.getNodeParameter('simplify', true) ? orders.map(simplifyOrder) : orders;
 	},
 };
-
-export const orderGetManyOption: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many orders',
-	description: 'List the orders of an account, with filters',
-	routing: routeThroughTransport({ method: 'GET', url: '/orders' }, orderGetMany),
-};
-
-export const orderGetManyProperties: INodeProperties[] = [
-	...returnAllProperties,
-	filters.property,
-	simplifyProperty('each order', showOnlyForOrderGetMany),
-	optionsProperty(showOnlyForOrderGetMany, sortField.properties),
-];

@@ -1,25 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { orderIdField } from '../../shared/descriptions';
-import { orderDeleteProperties, orderDeleteOption } from './delete';
-import { orderGetProperties, orderGetOption } from './get';
-import { orderGetManyProperties, orderGetManyOption } from './getAll';
-import { orderUpdateStatusProperties, orderUpdateStatusOption } from './updateStatus';
+import { resourceOperations } from '../../transport/operation';
+import { orderDelete } from './delete';
+import { orderGet } from './get';
+import { orderGetMany } from './getAll';
+import { orderUpdateStatus } from './updateStatus';
 
-export const orderOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['order'] } },
-	options: [orderDeleteOption, orderGetOption, orderGetManyOption, orderUpdateStatusOption],
-	default: 'delete',
-};
+const { operationProperty, properties } = resourceOperations('order', [orderDelete, orderGet, orderGetMany, orderUpdateStatus], 'delete');
 
-export const orderProperties: INodeProperties[] = [
-	...orderIdField.properties,
-	...orderDeleteProperties,
-	...orderGetProperties,
-	...orderGetManyProperties,
-	...orderUpdateStatusProperties,
-];
+export const orderOperations: INodeProperties = operationProperty;
+
+/** Order ID is one property for every single-order operation (see `orderIdField`). */
+export const orderProperties: INodeProperties[] = [...orderIdField.properties, ...properties];

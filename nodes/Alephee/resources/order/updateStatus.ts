@@ -1,10 +1,10 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { type Field, field, propertiesOf, shownFor } from '../../fields/field';
 import { codeRule, textRule } from '../../fields/rules';
 import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
 import { describeStatus, ORDER_STATUS_NAMES, orderNotFound } from '../../shared/order';
-import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
+import type { AlepheeOperation } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
 const showOnlyForOrderUpdateStatus = { operation: ['updateStatus'], resource: ['order'] };
@@ -71,9 +71,20 @@ interface OrderStatusResult {
  * `PUT /v2/orders`, one order per item. Alephee answers 200 for the call and a result per order,
  * so the order's own result decides whether the item succeeded.
  */
-const orderUpdateStatus: AlepheeOperation = {
+export const orderUpdateStatus: AlepheeOperation = {
+	option: {
+		name: 'Update Status',
+		value: 'updateStatus',
+		action: 'Update the status of an order',
+		description: "Change an order's status, optionally with its tracking number",
+	},
+	request: { method: 'PUT', url: '/orders' },
 	fields: [accountField, orderIdField, statusField, trackingNumberField, trackingStatusField],
 	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	properties: [
+		...propertiesOf([statusField, trackingNumberField, trackingStatusField]),
+		optionsProperty(showOnlyForOrderUpdateStatus),
+	],
 	failureWording: ({ accountId, orderId, status }) => ({
 		inProgress: `changing the status of order ${orderId} to ${describeStatus(status as number)}`,
 		accountId: accountId as number,
@@ -129,16 +140,3 @@ const orderUpdateStatus: AlepheeOperation = {
 		];
 	},
 };
-
-export const orderUpdateStatusOption: INodePropertyOptions = {
-	name: 'Update Status',
-	value: 'updateStatus',
-	action: 'Update the status of an order',
-	description: "Change an order's status, optionally with its tracking number",
-	routing: routeThroughTransport({ method: 'PUT', url: '/orders' }, orderUpdateStatus),
-};
-
-export const orderUpdateStatusProperties: INodeProperties[] = [
-	...propertiesOf([statusField, trackingNumberField, trackingStatusField]),
-	optionsProperty(showOnlyForOrderUpdateStatus),
-];

@@ -1,9 +1,9 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { collectionOf, field } from '../../fields/field';
+import { collectionOf, type Field, queryFilter } from '../../fields/field';
 import { codeListRule, dateTimeRule, idRule, textRule } from '../../fields/rules';
 import { accountField, dateFilterProperty, optionsProperty, returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
-import { type AlepheeOperation, readRequestedPages, routeThroughTransport } from '../../transport/operation';
+import { type AlepheeOperation, readRequestedPages } from '../../transport/operation';
 
 const showOnlyForProductGetMany = { operation: ['getAll'], resource: ['product'] };
 
@@ -38,58 +38,52 @@ function simplifyProduct(raw: IDataObject, priceListId?: number): IDataObject {
 
 const text = (displayName: string, name: string, description: string) => ({ displayName, name, type: 'string' as const, default: '', description });
 
+/** A filter of several codes, chosen by name and sent as Alephee's comma list. */
+function codeListFilter(displayName: string, name: string, description: string, choices: Array<[string, number]>): Field {
+	const options = choices.map(([choice, value]) => ({ name: choice, value }));
+	return queryFilter({ displayName, name, type: 'multiOptions', options, default: [], description }, codeListRule(choices.map(([, value]) => value)));
+}
+
 const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', show: showOnlyForProductGetMany }, [
-	field(text('Brand', 'brand', 'Only products of this brand'), textRule, { query: 'brand', optional: true }),
-	field(
-		{
-			displayName: 'Catalog Statuses',
-			name: 'catalogStatus',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Assigned', value: 0 },
-				{ name: 'Approved', value: 1 },
-				{ name: 'Observed', value: 2 },
-				{ name: 'Observed and Fixed', value: 3 },
-				{ name: 'Observed and Rejected', value: 4 },
-				{ name: 'Deleted', value: 5 },
-			],
-			default: [],
-			description: 'Only products in these catalog statuses',
-		},
-		codeListRule([0, 1, 2, 3, 4, 5]),
-		{ query: 'catalogStatus', optional: true },
-	),
-	field(text('Own Code', 'ownCode', 'Only the product with this own code'), textRule, { query: 'ownCode', optional: true }),
-	field(text('Price List ID', 'priceListId', 'Only prices of this price list; Simplify then shows its price'), idRule, {
-		query: 'priceListId',
-		optional: true,
-	}),
-	field(
-		{
-			displayName: 'Product Types',
-			name: 'types',
-			type: 'multiOptions',
-			options: [
-				{ name: 'Normal', value: 1 },
-				{ name: 'Kit', value: 2 },
-				{ name: 'Variation Child', value: 5 },
-				{ name: 'Variation Parent', value: 6 },
-			],
-			default: [],
-			description: 'Only products of these types',
-		},
-		codeListRule([1, 2, 5, 6]),
-		{ query: 'types', optional: true },
-	),
-	field(text('SKU', 'SKU', 'Only the product with this SKU'), textRule, { query: 'SKU', optional: true }),
-	field(dateFilterProperty('Updated After', 'dateUpdatedFrom', 'Only products updated'), dateTimeRule, { query: 'dateUpdatedFrom', optional: true }),
+	queryFilter(text('Brand', 'brand', 'Only products of this brand'), textRule),
+	codeListFilter('Catalog Statuses', 'catalogStatus', 'Only products in these catalog statuses', [
+		['Assigned', 0],
+		['Approved', 1],
+		['Observed', 2],
+		['Observed and Fixed', 3],
+		['Observed and Rejected', 4],
+		['Deleted', 5],
+	]),
+	queryFilter(text('Own Code', 'ownCode', 'Only the product with this own code'), textRule),
+	queryFilter(text('Price List ID', 'priceListId', 'Only prices of this price list; Simplify then shows its price'), idRule),
+	codeListFilter('Product Types', 'types', 'Only products of these types', [
+		['Normal', 1],
+		['Kit', 2],
+		['Variation Child', 5],
+		['Variation Parent', 6],
+	]),
+	queryFilter(text('SKU', 'SKU', 'Only the product with this SKU'), textRule),
+	queryFilter(dateFilterProperty('Updated After', 'dateUpdatedFrom', 'Only products updated'), dateTimeRule),
 ]);
 
 const { properties: returnAllProperties, limitField } = returnAllOrLimit(showOnlyForProductGetMany);
 
 /** `GET /v2/products`, page by page: one output item per product. */
-const productGetMany: AlepheeOperation = {
+export const productGetMany: AlepheeOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many products',
+		description: 'List the products of an account, with their stock and prices',
+	},
+	request: { method: 'GET', url: '/products' },
 	fields: [accountField, limitField, ...filters.fields],
+	properties: [
+		...returnAllProperties,
+		filters.property,
+		simplifyProperty('each product', showOnlyForProductGetMany),
+		optionsProperty(showOnlyForProductGetMany),
+	],
 	failureWording: ({ accountId }) => ({ inProgress: `listing products of account ${accountId}`, accountId: accountId as number }),
 	async run({ send, values: { limit, priceListId } }) {
 		const products = await readRequestedPages.call(this, send, limit);
@@ -98,18 +92,3 @@ const productGetMany: AlepheeOperation = {
 			: products;
 	},
 };
-
-export const productGetManyOption: INodePropertyOptions = {
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get many products',
-	description: 'List the products of an account, with their stock and prices',
-	routing: routeThroughTransport({ method: 'GET', url: '/products' }, productGetMany),
-};
-
-export const productGetManyProperties: INodeProperties[] = [
-	...returnAllProperties,
-	filters.property,
-	simplifyProperty('each product', showOnlyForProductGetMany),
-	optionsProperty(showOnlyForProductGetMany),
-];

@@ -1,16 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { productGetManyProperties, productGetManyOption } from './getAll';
-import { productUpdateProperties, productUpdateOption } from './update';
+import { resourceOperations } from '../../transport/operation';
+import { productGetMany } from './getAll';
+import { productUpdate } from './update';
 
-export const productOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['product'] } },
-	options: [productGetManyOption, productUpdateOption],
-	default: 'getAll',
-};
+const { operationProperty, properties } = resourceOperations('product', [productGetMany, productUpdate], 'getAll');
 
-export const productProperties: INodeProperties[] = [...productGetManyProperties, ...productUpdateProperties];
+export const productOperations: INodeProperties = operationProperty;
+export const productProperties: INodeProperties[] = properties;

@@ -1,10 +1,10 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { type Field, collectionOf, field, shownFor } from '../../fields/field';
 import { amountRule, idRule, textRule } from '../../fields/rules';
 import { accountField, optionsProperty } from '../../shared/descriptions';
-import { type AlepheeOperation, routeThroughTransport } from '../../transport/operation';
+import type { AlepheeOperation } from '../../transport/operation';
 import { productBatches, type ProductEntry } from './updateBatch';
 
 const showOnlyForProductUpdate = { operation: ['update'], resource: ['product'] };
@@ -88,8 +88,22 @@ function productBody(values: IDataObject): IDataObject {
 }
 
 /** `POST /v2/products`: the items of a run go together, in as few calls as Alephee accepts. */
-const productUpdate: AlepheeOperation = {
+export const productUpdate: AlepheeOperation = {
+	option: {
+		name: 'Update Stock and Price',
+		value: 'update',
+		action: 'Update stock and price of products',
+		description: 'Change the stock and prices of products; the items of a run go to Alephee together',
+	},
+	request: { method: 'POST', url: '/products' },
 	fields: [accountField, skuField, brandField, priceListField, ...updateFields.fields],
+	properties: [
+		...skuField.properties,
+		...brandField.properties,
+		...priceListField.properties,
+		updateFields.property,
+		optionsProperty(showOnlyForProductUpdate),
+	],
 	failureWording: ({ accountId }) => ({
 		inProgress: `updating products of account ${accountId}`,
 		accountId: accountId as number,
@@ -120,19 +134,3 @@ const productUpdate: AlepheeOperation = {
 		return [outcome.json];
 	},
 };
-
-export const productUpdateOption: INodePropertyOptions = {
-	name: 'Update Stock and Price',
-	value: 'update',
-	action: 'Update stock and price of products',
-	description: 'Change the stock and prices of products; the items of a run go to Alephee together',
-	routing: routeThroughTransport({ method: 'POST', url: '/products' }, productUpdate),
-};
-
-export const productUpdateProperties: INodeProperties[] = [
-	...skuField.properties,
-	...brandField.properties,
-	...priceListField.properties,
-	updateFields.property,
-	optionsProperty(showOnlyForProductUpdate),
-];
