@@ -7,6 +7,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/**
+ * The credential's Base URL as requests use it, trimmed and without trailing slashes: the
+ * expression n8n evaluates for declarative requests (the credential test, the node's routing).
+ */
+export const BASE_URL_EXPRESSION = '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}';
+
 export class AlepheeApi implements ICredentialType {
 	name = 'alepheeApi';
 
@@ -49,7 +55,7 @@ export class AlepheeApi implements ICredentialType {
 	// Listing the accounts tied to the key is read-only, so testing never changes data.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/accounts',
 			method: 'GET',
 		},

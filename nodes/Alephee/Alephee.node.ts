@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { BASE_URL_EXPRESSION } from '../../credentials/AlepheeApi.credentials';
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
 import { orderOperations, orderProperties } from './resources/order';
@@ -25,7 +26,7 @@ export class Alephee implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: alepheeCredentials,
 		requestDefaults: {
-			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
+			baseURL: BASE_URL_EXPRESSION,
 			headers: {
 				Accept: 'application/json',
 			},
