@@ -2,7 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
-import type { AlepheeSandbox } from '../test/sandbox/alepheeSandbox';
+import type { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 /** The account every section works in. */
 export const ACCOUNT = 1;

@@ -6,7 +6,7 @@ import { Container } from '@n8n/di';
 import { InstanceSettings } from 'n8n-core';
 
 import { runAlephee } from './harness';
-import { AlepheeSandbox } from './sandbox/alepheeSandbox';
+import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 const userConfig = path.join(os.homedir(), '.n8n', 'config');
 const stamp = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 'absent');

@@ -1,5 +1,5 @@
 import { runLoadOptions } from '../../../harness';
-import { AlepheeSandbox } from '../../../sandbox/alepheeSandbox';
+import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 let sandbox: AlepheeSandbox;
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runPoll, type AlepheeCredentialData } from '../../../harness';
 import type { PollState } from '../../../../nodes/Alephee/trigger/pollOrders';
-import { AlepheeSandbox } from '../../../sandbox/alepheeSandbox';
+import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'trigger-key-5e1';
 const ACCOUNT = 4100;
