@@ -9,7 +9,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ACCOUNT, countRequests, fixed, printTable, runAlepheeNode, runHttpRequestNode, sizeFromEnv, withPeakHeap } from './bench-common';
-import type { NodeRun } from '../test/harness';
+import type { NodeRun } from '../harness/engine';
 import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 const ORDERS = sizeFromEnv('BENCH_LIST_ORDERS', 10_000);

@@ -13,7 +13,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { ACCOUNT, countRequests, fixed, percentOf, printTable, runAlepheeNode, runHttpRequestNode, sizeFromEnv } from './bench-common';
-import type { NodeRun } from '../test/harness';
+import type { NodeRun } from '../harness/engine';
 import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 const PRODUCTS = sizeFromEnv('BENCH_PRODUCTS', 5000);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Container } from '@n8n/di';
 import { InstanceSettings } from 'n8n-core';
 
-import { runAlephee } from './harness';
+import { runAlephee } from '../harness/engine';
 import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 const userConfig = path.join(os.homedir(), '.n8n', 'config');

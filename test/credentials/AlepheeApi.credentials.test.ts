@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { loadPackage, PACKAGE_ROOT, testCredential } from '../harness';
+import { loadPackage, PACKAGE_ROOT, testCredential } from '../../harness/engine';
 import { AlepheeSandbox } from '../../sandbox/alepheeSandbox';
 
 const API_KEY = 'credential-test-key-81d';

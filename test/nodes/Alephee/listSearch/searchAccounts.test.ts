@@ -1,4 +1,4 @@
-import { runListSearch } from '../../../harness';
+import { runListSearch } from '../../../../harness/engine';
 import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 let sandbox: AlepheeSandbox;

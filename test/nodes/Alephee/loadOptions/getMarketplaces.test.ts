@@ -1,4 +1,4 @@
-import { runLoadOptions } from '../../../harness';
+import { runLoadOptions } from '../../../../harness/engine';
 import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 let sandbox: AlepheeSandbox;

@@ -1,5 +1,5 @@
 import { secretSpellings } from '../../../../nodes/Alephee/transport/failureWording';
-import { runAlephee, type AlepheeCredentialData } from '../../../harness';
+import { runAlephee, type AlepheeCredentialData } from '../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
 
 /** A key with characters that URLs encode: `&`, a space, `+`, `/`, `=`. */

@@ -1,6 +1,6 @@
 import { PackageDirectoryLoader } from 'n8n-core';
 
-import { PACKAGE_ROOT, runAlephee, type OnError } from '../../../harness';
+import { PACKAGE_ROOT, runAlephee, type OnError } from '../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
 
 const ACCOUNT = 88;

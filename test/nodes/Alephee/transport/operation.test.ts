@@ -1,4 +1,4 @@
-import { runAlephee } from '../../../harness';
+import { runAlephee } from '../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
 
 const ACCOUNT = 77;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runPoll, type AlepheeCredentialData } from '../../../harness';
+import { runPoll, type AlepheeCredentialData } from '../../../../harness/engine';
 import type { PollState } from '../../../../nodes/Alephee/trigger/pollOrders';
 import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 

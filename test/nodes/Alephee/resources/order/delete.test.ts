@@ -1,5 +1,5 @@
 import { capturedLogs } from '../../../../captureLogs';
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'delete-test-key-5f9c2e';

@@ -1,4 +1,4 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'get-one-key-8c2';

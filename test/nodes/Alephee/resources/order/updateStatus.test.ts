@@ -1,4 +1,4 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
 import { AlepheeSandbox } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'status-key-71d';

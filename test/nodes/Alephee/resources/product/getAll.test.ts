@@ -1,4 +1,4 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
 import { AlepheeSandbox } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'product-list-key-4d';
