@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 
-import { AlepheeSandbox } from '../test/sandbox/alepheeSandbox';
+import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 import type { CredentialRef, Execution } from '../scripts/n8n/api';
 import { resolveN8nVersion } from '../scripts/n8n/config';
 import { newApiKey } from '../scripts/n8n/sandboxSetup';

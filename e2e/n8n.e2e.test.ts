@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { AlepheeSandbox } from '../test/sandbox/alepheeSandbox';
+import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 import { outputItems, pairedIndex, type CredentialRef } from '../scripts/n8n/api';
 import { newApiKey } from '../scripts/n8n/sandboxSetup';
 import { outcomeOf } from '../scripts/n8n/report';

@@ -1,8 +1,8 @@
 /** What the sections of `npm run bench` share: the HTTP Request contender, memory sampling, tables. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
-import type { AlepheeSandbox } from '../test/sandbox/alepheeSandbox';
+import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../harness/engine';
+import type { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 /** The account every section works in. */
 export const ACCOUNT = 1;

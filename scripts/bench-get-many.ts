@@ -9,8 +9,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ACCOUNT, countRequests, fixed, printTable, runAlepheeNode, runHttpRequestNode, sizeFromEnv, withPeakHeap } from './bench-common';
-import type { NodeRun } from '../test/harness';
-import { AlepheeSandbox } from '../test/sandbox/alepheeSandbox';
+import type { NodeRun } from '../harness/engine';
+import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 const ORDERS = sizeFromEnv('BENCH_LIST_ORDERS', 10_000);
 const RATE_PER_MINUTE = sizeFromEnv('BENCH_LIST_RATE', 60);

@@ -23,7 +23,7 @@ import {
 	workflow,
 	type WorkflowNode,
 } from './n8n/workflows';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../sandbox/alepheeSandbox';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);

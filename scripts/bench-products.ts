@@ -13,8 +13,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { ACCOUNT, countRequests, fixed, percentOf, printTable, runAlepheeNode, runHttpRequestNode, sizeFromEnv } from './bench-common';
-import type { NodeRun } from '../test/harness';
-import { AlepheeSandbox } from '../test/sandbox/alepheeSandbox';
+import type { NodeRun } from '../harness/engine';
+import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 const PRODUCTS = sizeFromEnv('BENCH_PRODUCTS', 5000);
 const RATE_PER_MINUTE = sizeFromEnv('BENCH_POST_RATE', 30);

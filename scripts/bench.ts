@@ -14,8 +14,8 @@ import { ACCOUNT, fixed, printTable } from './bench-common';
 import { benchGetMany } from './bench-get-many';
 import { benchProducts } from './bench-products';
 import { httpRequestDeleteParameters } from './n8n/workflows';
-import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../test/harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
+import { ALEPHEE_NODE_TYPE, HTTP_REQUEST_NODE_TYPE, runNode, type NodeRun } from '../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../sandbox/alepheeSandbox';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1000);
 const RATE_PER_MINUTE = Number(process.env.BENCH_RATE ?? 600);

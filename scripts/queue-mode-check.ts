@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../test/sandbox/alepheeSandbox';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../sandbox/alepheeSandbox';
 import { N8nApi, outputItems, type Execution } from './n8n/api';
 import { buildPackage, installIntoUserFolder, packPackage } from './n8n/communityPackage';
 import { killGroup, runScript } from './n8n/exec';

@@ -3,8 +3,8 @@ import path from 'node:path';
 
 import type { INode, INodeTypeDescription, IWorkflowBase } from 'n8n-workflow';
 
-import { loadPackage, PACKAGE_ROOT, runNode, runPoll } from './harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED, ORDER_STATUS_PENDING_SHIPPING } from './sandbox/alepheeSandbox';
+import { loadPackage, PACKAGE_ROOT, runNode, runPoll } from '../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED, ORDER_STATUS_PENDING_SHIPPING } from '../sandbox/alepheeSandbox';
 
 const EXAMPLES = path.join(PACKAGE_ROOT, 'examples');
 const examples = readdirSync(EXAMPLES)

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { PACKAGE_ROOT } from './harness';
+import { PACKAGE_ROOT } from '../harness/engine';
 
 /** Everything npm would ship of the node and credential code. */
 function shippedCode(): Array<{ file: string; code: string }> {

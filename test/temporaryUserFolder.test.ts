@@ -5,8 +5,8 @@ import path from 'node:path';
 import { Container } from '@n8n/di';
 import { InstanceSettings } from 'n8n-core';
 
-import { runAlephee } from './harness';
-import { AlepheeSandbox } from './sandbox/alepheeSandbox';
+import { runAlephee } from '../harness/engine';
+import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
 
 const userConfig = path.join(os.homedir(), '.n8n', 'config');
 const stamp = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 'absent');

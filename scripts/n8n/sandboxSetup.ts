@@ -1,11 +1,11 @@
 /**
- * The Alephee sandbox (test/sandbox/alepheeSandbox.ts) filled with a small shop, the n8n
+ * The Alephee sandbox (sandbox/alepheeSandbox.ts) filled with a small shop, the n8n
  * credential pointing at it, and the demo workflow. The API key is made up per run and is
  * only ever handed to n8n: nothing prints it.
  */
 import { randomBytes } from 'node:crypto';
 
-import { AlepheeSandbox } from '../../test/sandbox/alepheeSandbox';
+import { AlepheeSandbox } from '../../sandbox/alepheeSandbox';
 import type { CredentialRef, N8nApi } from './api';
 import { alepheeNode, manualTrigger, workflow } from './workflows';
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { loadPackage, PACKAGE_ROOT, testCredential } from '../harness';
-import { AlepheeSandbox } from '../sandbox/alepheeSandbox';
+import { loadPackage, PACKAGE_ROOT, testCredential } from '../../harness/engine';
+import { AlepheeSandbox } from '../../sandbox/alepheeSandbox';
 
 const API_KEY = 'credential-test-key-81d';
 

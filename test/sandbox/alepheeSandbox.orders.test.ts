@@ -5,7 +5,7 @@
  */
 import axios from 'axios';
 
-import { AlepheeSandbox, type NewOrder, ORDER_STATUS_DELETED } from './alepheeSandbox';
+import { AlepheeSandbox, type NewOrder, ORDER_STATUS_DELETED } from '../../sandbox/alepheeSandbox';
 
 const KEY = 'orders-self-test';
 const ACCOUNT = 5;

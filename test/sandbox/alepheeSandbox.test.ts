@@ -4,7 +4,7 @@
  */
 import axios, { type AxiosResponse } from 'axios';
 
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from './alepheeSandbox';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../sandbox/alepheeSandbox';
 
 const KEY = 'sandbox-self-test';
 let sandbox: AlepheeSandbox;

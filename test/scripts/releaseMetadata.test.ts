@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 
-import { PACKAGE_ROOT } from '../harness';
+import { PACKAGE_ROOT } from '../../harness/engine';
 
 const SCRIPT = path.join(PACKAGE_ROOT, 'scripts', 'release-metadata.mjs');
 /** Stand-ins for what the publish job gets from GitHub: used on throwaway copies only. */

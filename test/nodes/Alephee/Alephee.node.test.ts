@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import type { INodeTypeDescription } from 'n8n-workflow';
 
-import { loadPackage, PACKAGE_ROOT } from '../../harness';
+import { loadPackage, PACKAGE_ROOT } from '../../../harness/engine';
 
 const description = async (): Promise<INodeTypeDescription> =>
 	(await loadPackage()).nodeTypes.alephee.type.description as INodeTypeDescription;

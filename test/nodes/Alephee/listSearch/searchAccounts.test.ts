@@ -1,5 +1,5 @@
-import { runListSearch } from '../../../harness';
-import { AlepheeSandbox } from '../../../sandbox/alepheeSandbox';
+import { runListSearch } from '../../../../harness/engine';
+import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 let sandbox: AlepheeSandbox;
 

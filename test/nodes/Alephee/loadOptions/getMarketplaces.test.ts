@@ -1,5 +1,5 @@
-import { runLoadOptions } from '../../../harness';
-import { AlepheeSandbox } from '../../../sandbox/alepheeSandbox';
+import { runLoadOptions } from '../../../../harness/engine';
+import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 let sandbox: AlepheeSandbox;
 

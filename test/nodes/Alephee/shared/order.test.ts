@@ -1,5 +1,5 @@
 import { describeStatus, ORDER_STATUS_NAMES, simplifyOrder } from '../../../../nodes/Alephee/shared/order';
-import { ORDER_STATUS_NAMES as SANDBOX_STATUS_NAMES } from '../../../sandbox/orderStore';
+import { ORDER_STATUS_NAMES as SANDBOX_STATUS_NAMES } from '../../../../sandbox/orderStore';
 
 const order = {
 	Id: 987654,

@@ -1,6 +1,6 @@
 import { secretSpellings } from '../../../../nodes/Alephee/transport/failureWording';
-import { runAlephee, type AlepheeCredentialData } from '../../../harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../sandbox/alepheeSandbox';
+import { runAlephee, type AlepheeCredentialData } from '../../../../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
 
 /** A key with characters that URLs encode: `&`, a space, `+`, `/`, `=`. */
 const API_KEY = 'k&y 9+d/e=f';

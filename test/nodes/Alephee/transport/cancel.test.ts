@@ -1,7 +1,7 @@
 import { PackageDirectoryLoader } from 'n8n-core';
 
-import { PACKAGE_ROOT, runAlephee, type OnError } from '../../../harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../sandbox/alepheeSandbox';
+import { PACKAGE_ROOT, runAlephee, type OnError } from '../../../../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
 
 const ACCOUNT = 88;
 const CANCELED_WHILE_WAITING = 'The execution was canceled before this request was sent';

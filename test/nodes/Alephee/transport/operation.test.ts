@@ -1,5 +1,5 @@
-import { runAlephee } from '../../../harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../sandbox/alepheeSandbox';
+import { runAlephee } from '../../../../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
 
 const ACCOUNT = 77;
 const RATE_LIMITED = { status: 429, contentType: 'application/json', body: '{"Status":429,"Message":"Límite excedido."}' };

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runPoll, type AlepheeCredentialData } from '../../../harness';
+import { runPoll, type AlepheeCredentialData } from '../../../../harness/engine';
 import type { PollState } from '../../../../nodes/Alephee/trigger/pollOrders';
-import { AlepheeSandbox } from '../../../sandbox/alepheeSandbox';
+import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'trigger-key-5e1';
 const ACCOUNT = 4100;

@@ -1,6 +1,6 @@
 import { capturedLogs } from '../../../../captureLogs';
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'delete-test-key-5f9c2e';
 const ACCOUNT = 4321;

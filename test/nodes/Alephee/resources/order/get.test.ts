@@ -1,5 +1,5 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'get-one-key-8c2';
 const ACCOUNT = 4100;

@@ -1,5 +1,5 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
+import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'get-many-key-31a';
 const ACCOUNT = 4100;

@@ -1,5 +1,5 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
-import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
+import { AlepheeSandbox } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'status-key-71d';
 const ACCOUNT = 4100;

@@ -1,5 +1,5 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../harness';
-import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
+import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
+import { AlepheeSandbox } from '../../../../../sandbox/alepheeSandbox';
 
 const API_KEY = 'product-list-key-4d';
 const ACCOUNT = 5200;

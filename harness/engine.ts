@@ -4,6 +4,7 @@
  * workflow, and the credential's own `authenticate` block is applied to every request.
  * Only the host services that the n8n server provides (credential storage, execution hooks)
  * are filled in here, as small in-memory stand-ins.
+ * Used by the tests (test/) and the in-process benchmarks (scripts/bench*.ts).
  */
 import path from 'node:path';
 
@@ -45,7 +46,7 @@ import {
 } from 'n8n-workflow';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..');
-/** The time zone of the test workflows: the sandbox reads and writes its dates in UTC. */
+/** The time zone of the harness's workflows: the sandbox reads and writes its dates in UTC. */
 export const WORKFLOW_TIMEZONE = 'UTC';
 export const ALEPHEE_NODE_TYPE = 'n8n-nodes-alephee.alephee';
 const ITEMS_NODE_TYPE = 'test.items';
@@ -55,7 +56,7 @@ export interface AlepheeCredentialData extends ICredentialDataDecryptedObject {
 	baseUrl: string;
 }
 
-/** A source node for tests: it emits the items it is given, like any node before Alephee. */
+/** A source node: it emits the items it is given, like any node before Alephee. */
 class ItemsSource implements INodeType {
 	description = {
 		displayName: 'Items',
@@ -201,7 +202,7 @@ class InMemoryCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getCredentials(): Promise<ICredentials> {
-		throw new Error('Not used by these tests');
+		throw new Error('Not used by the harness');
 	}
 
 	async getDecrypted(
@@ -243,7 +244,7 @@ function additionalDataFor(
 		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcpTestBaseUrl',
 		variables: {},
 		executeWorkflow: async () => {
-			throw new Error('Not used by these tests');
+			throw new Error('Not used by the harness');
 		},
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,

@@ -1,0 +1,2 @@
+// The engine harness is tooling, like the tests: same rules (see test/eslint.config.mjs).
+export { default } from '../test/eslint.config.mjs';
