@@ -2,6 +2,8 @@
  * What a field's value must be, as a rule a field declaration names: the check that puts a valid
  * value in the form Alephee reads, and the words for what a valid value looks like.
  */
+import { DateTime } from 'luxon';
+
 import { type Check, checkBoolean, checkDateTime, checkPositiveWholeNumber } from './checks';
 
 /** What a check may need to know of the workflow. */
@@ -104,3 +106,72 @@ export const integrationRule: Rule = {
 	},
 	expected: (label) => `${label} must be any, integrated or notIntegrated (or true/false, as saved by earlier versions).`,
 };
+
+/**
+ * A date and time sent as ISO 8601 with the workflow's offset (Alephee's create page asks for
+ * "UTC with local user time zone"; the exact format it accepts is not published). Empty: now.
+ */
+export const timestampRule: Rule = {
+	check: (raw, { timezone }) => {
+		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+			return { valid: true, value: DateTime.now().setZone(timezone).toISO({ suppressMilliseconds: true }) };
+		}
+		const minute = checkDateTime(raw, timezone);
+		if (!minute.valid) return minute;
+		const date = DateTime.isDateTime(raw)
+			? raw
+			: raw instanceof Date
+				? DateTime.fromJSDate(raw)
+				: DateTime.fromISO(String(raw).trim(), { zone: timezone }).isValid
+					? DateTime.fromISO(String(raw).trim(), { zone: timezone })
+					: DateTime.fromSQL(String(raw).trim(), { zone: timezone });
+		return { valid: true, value: date.setZone(timezone).toISO({ suppressMilliseconds: true }) };
+	},
+	expected: (label) => `${label} must be a date and time, such as 2026-11-24 13:45 or an ISO date-time from an expression (empty: now).`,
+};
+
+/** JSON given as text or as an object from an expression. */
+function parseJson(raw: unknown): Check<unknown> {
+	if (typeof raw !== 'string') return { valid: true, value: raw };
+	try {
+		return { valid: true, value: JSON.parse(raw) as unknown };
+	} catch {
+		return { valid: false, problem: 'it is not valid JSON' };
+	}
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** A JSON object in Alephee's own shape, passed through as given (its inner fields are not published to us). */
+export const jsonObjectRule: Rule = {
+	check: (raw) => {
+		const parsed = parseJson(raw);
+		if (!parsed.valid) return parsed;
+		return isObject(parsed.value) && Object.keys(parsed.value).length
+			? { valid: true, value: parsed.value }
+			: { valid: false, problem: 'it is not a JSON object with fields' };
+	},
+	expected: (label) => `${label} must be a JSON object in Alephee's own shape, such as {"Name": "…"}.`,
+};
+
+/**
+ * A JSON list of objects in Alephee's own shape, between `min` and `max` long; `each` checks an
+ * entry (returning a problem, or nothing).
+ */
+export function jsonListRule(min: number, max: number, each?: (entry: Record<string, unknown>, position: number) => string | undefined): Rule {
+	return {
+		check: (raw) => {
+			const parsed = parseJson(raw);
+			if (!parsed.valid) return parsed;
+			const list = isObject(parsed.value) ? [parsed.value] : parsed.value;
+			if (!Array.isArray(list) || list.some((entry) => !isObject(entry))) return { valid: false, problem: 'it is not a JSON list of objects' };
+			if (list.length < min || list.length > max) return { valid: false, problem: `it has ${list.length}; Alephee takes ${min} to ${max}` };
+			for (const [position, entry] of list.entries()) {
+				const problem = each?.(entry as Record<string, unknown>, position);
+				if (problem) return { valid: false, problem };
+			}
+			return { valid: true, value: list };
+		},
+		expected: (label) => `${label} must be a JSON list of ${min} to ${max} objects in Alephee's own shape (one object is taken as a list of one).`,
+	};
+}

@@ -1,5 +1,6 @@
 import type {
 	DeclarativeRestApiSettings,
+	IBinaryKeyData,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
@@ -42,6 +43,14 @@ export interface OperationCall {
 	answerFailure: AnswerFailure;
 }
 
+/** An output item that carries a file (a label, a document) beside its JSON. */
+export class OutputWithFile {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary: IBinaryKeyData,
+	) {}
+}
+
 export interface AlepheeOperation {
 	/** How the operation is listed in the node's Operation field. */
 	option: Pick<INodePropertyOptions, 'name' | 'value' | 'action' | 'description'>;
@@ -58,8 +67,8 @@ export interface AlepheeOperation {
 	 * are sent one after the other, in item order, so the last item's value is the one that stays.
 	 */
 	changes?(values: IDataObject): string;
-	/** Sends the request (or several: pages) and returns the output items' JSON. */
-	run(this: IExecutePaginationFunctions, call: OperationCall): Promise<IDataObject[]>;
+	/** Sends the request (or several: pages) and returns the output items: their JSON, or JSON with a file. */
+	run(this: IExecutePaginationFunctions, call: OperationCall): Promise<Array<IDataObject | OutputWithFile>>;
 }
 
 /**
@@ -111,7 +120,11 @@ function runOperation(operation: AlepheeOperation) {
 				async () => await operation.run.call(this, { send, run, values, reported, answerFailure }),
 			);
 			// Alephee may quote the request (and so the key) in what it returns: never in the output.
-			return results.map((json) => ({ json: withoutSecret(json, credentials.apiKey), pairedItem }));
+			return results.map((result) =>
+				result instanceof OutputWithFile
+					? { json: withoutSecret(result.json, credentials.apiKey), binary: result.binary, pairedItem }
+					: { json: withoutSecret(result, credentials.apiKey), pairedItem },
+			);
 		} catch (caught) {
 			const error = requestError(this.getNode(), caught, operation.failureWording(values), itemIndex);
 			if (!this.continueOnFail()) {
