@@ -29,6 +29,7 @@ import {
 	readProductChanges,
 	type SandboxProduct,
 } from './productStore';
+import { readNewOrder } from './orderCreate';
 import { ApiRefusal, readInteger, requiredInteger } from './queryParameters';
 import { RateLimitBudgets, type RateLimitSettings } from './rateLimit';
 import { readStatusUpdates, updateStatus } from './statusUpdate';
@@ -51,6 +52,7 @@ export const SANDBOX_ENDPOINTS = [
 	'GET /v2/accounts',
 	'GET /v2/accounts/{accountId}/marketplaces',
 	'GET /v2/orders',
+	'POST /v2/orders',
 	'PUT /v2/orders',
 	'DELETE /v2/orders',
 	'GET /v2/products',
@@ -328,6 +330,8 @@ export class AlepheeSandbox {
 			}
 			case 'GET /v2/orders':
 				return this.listOrders(query, accounts);
+			case 'POST /v2/orders':
+				return this.createOrder(query, request.body, accounts);
 			case 'PUT /v2/orders':
 				return this.updateStatuses(query, request.body, accounts);
 			case 'DELETE /v2/orders':
@@ -429,6 +433,25 @@ export class AlepheeSandbox {
 		return { status: 200, body: { Total: results.length, Results: results } };
 	}
 
+	/** See orderCreate.ts: what is documented, and the readings taken where it is not. */
+	private createOrder(query: Record<string, string>, body: string, accounts: Set<number>): Answer {
+		const accountId = checkAccount(query, accounts);
+		const created = this.addOrder(
+			readNewOrder(body, {
+				accountId,
+				marketplaceIds: this.marketplacesOf(accountId).map(({ id }) => id),
+				externalOrderIdTaken: (externalOrderId) =>
+					[...this.orders.values()].some((order) => order.accountId === accountId && order.externalOrderId === externalOrderId),
+				brandsOf: (sku) => [...new Set(this.productsOf(accountId).filter((product) => product.sku === sku).map((product) => product.brand ?? ''))],
+				nextOrderId: () => Math.max(900_000, ...[...this.orders.values()].map((order) => order.orderId)) + 1,
+			}),
+		);
+		for (const line of created.lines) {
+			if (line.movedStock !== false) this.setStock(accountId, line.sku, this.stockOf(accountId, line.sku) - line.quantity);
+		}
+		return { status: 201 };
+	}
+
 	private deleteOrder(query: Record<string, string>, accounts: Set<number>): Answer {
 		const accountId = checkAccount(query, accounts);
 		const orderId = requiredInteger(query, 'orderId');
@@ -440,7 +463,8 @@ export class AlepheeSandbox {
 		if (order.status === ORDER_STATUS_DELETED) return { status: 304 };
 		changeStatus(order, ORDER_STATUS_DELETED, this.now());
 		if (query.revertStock === 'true') {
-			for (const line of order.lines) {
+			// Documented: a deletion reverts the stock movement only if the order moved stock.
+			for (const line of order.lines.filter((orderLine) => orderLine.movedStock !== false)) {
 				this.setStock(accountId, line.sku, this.stockOf(accountId, line.sku) + line.quantity);
 			}
 		}

@@ -49,6 +49,8 @@ export interface OrderLine {
 	/** Defaults to `Product <sku>`. */
 	title?: string;
 	brand?: string;
+	/** Whether the order took these units from stock (StockMovement); only then does a delete give them back. Defaults to true. */
+	movedStock?: boolean;
 }
 
 export interface Tracking {

@@ -114,7 +114,7 @@ export const integrationRule: Rule = {
 export const timestampRule: Rule = {
 	check: (raw, { timezone }) => {
 		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-			return { valid: true, value: DateTime.now().setZone(timezone).toISO({ suppressMilliseconds: true }) };
+			return { valid: true, value: DateTime.now().setZone(timezone).startOf('second').toISO({ suppressMilliseconds: true }) };
 		}
 		const minute = checkDateTime(raw, timezone);
 		if (!minute.valid) return minute;
@@ -125,7 +125,7 @@ export const timestampRule: Rule = {
 				: DateTime.fromISO(String(raw).trim(), { zone: timezone }).isValid
 					? DateTime.fromISO(String(raw).trim(), { zone: timezone })
 					: DateTime.fromSQL(String(raw).trim(), { zone: timezone });
-		return { valid: true, value: date.setZone(timezone).toISO({ suppressMilliseconds: true }) };
+		return { valid: true, value: date.setZone(timezone).startOf('second').toISO({ suppressMilliseconds: true }) };
 	},
 	expected: (label) => `${label} must be a date and time, such as 2026-11-24 13:45 or an ISO date-time from an expression (empty: now).`,
 };

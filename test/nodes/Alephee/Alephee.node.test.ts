@@ -15,7 +15,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect((await description()).requestDefaults?.baseURL).toContain('$credentials.baseUrl');
 	});
 
-	it('offers Order → Delete, Get, Get Many, Update Status and Product → Get Many, Update Stock and Price', async () => {
+	it('offers Order → Create, Delete, Get, Get Many, Update Status and Product → Get Many, Update Stock and Price', async () => {
 		const { properties } = await description();
 		const [orderOperation, productOperation] = properties.filter((property) => property.name === 'operation');
 		expect(productOperation.options).toEqual([
@@ -23,6 +23,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 			expect.objectContaining({ name: 'Update Stock and Price', value: 'update', action: 'Update stock and price of products' }),
 		]);
 		expect(orderOperation.options).toEqual([
+			expect.objectContaining({ name: 'Create', value: 'create', action: 'Create an order' }),
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete an order' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get an order' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many orders' }),
@@ -72,7 +73,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 	it('explains the internal order ID and the API-created-only rule in the UI', async () => {
 		const { properties } = await description();
 		expect(properties.find((property) => property.name === 'orderId')?.hint).toMatch(/not the marketplace's order number/);
-		expect(properties.find((property) => property.type === 'notice')?.displayName).toMatch(
+		expect(properties.find((property) => property.name === 'deleteNotice')?.displayName).toMatch(
 			/Only orders created through the Alephee API can be deleted/,
 		);
 	});

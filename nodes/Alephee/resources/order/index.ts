@@ -2,12 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { orderIdField } from '../../shared/descriptions';
 import { resourceOperations } from '../../transport/operation';
+import { orderCreate } from './create';
 import { orderDelete } from './delete';
 import { orderGet } from './get';
 import { orderGetMany } from './getAll';
 import { orderUpdateStatus } from './updateStatus';
 
-const { operationProperty, properties } = resourceOperations('order', [orderDelete, orderGet, orderGetMany, orderUpdateStatus], 'delete');
+const { operationProperty, properties } = resourceOperations(
+	'order',
+	[orderCreate, orderDelete, orderGet, orderGetMany, orderUpdateStatus],
+	'delete',
+);
 
 export const orderOperations: INodeProperties = operationProperty;
 

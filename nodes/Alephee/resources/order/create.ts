@@ -1,0 +1,374 @@
+import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
+
+import { type Check, checkBoolean, checkPositiveWholeNumber } from '../../fields/checks';
+import { type Field, field, shownFor } from '../../fields/field';
+import { amountRule, booleanRule, idRule, jsonListRule, jsonObjectRule, type Rule, textRule, timestampRule } from '../../fields/rules';
+import { accountField, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import { integratedValues, simplifyOrder } from '../../shared/order';
+import type { ListPage } from '../../transport/paging';
+import type { AlepheeOperation, Send } from '../../transport/operation';
+import { failureError } from '../../transport/request';
+
+const showOnlyForOrderCreate = { operation: ['create'], resource: ['order'] };
+
+/** Documented caps of `POST /v2/orders`. */
+const MAX_ITEMS = 50;
+const MAX_PAYMENTS = 10;
+const MAX_DISCOUNTS_PER_PAYMENT = 5;
+
+const marketplaceField: Field = shownFor(
+	field(
+		{
+			displayName: 'Marketplace or Channel Name or ID',
+			name: 'marketplaceId',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId', 'accountId.value'] },
+			required: true,
+			default: '',
+			description:
+				'The marketplace or channel the order comes from (Alephee\'s MarketplaceId), among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		idRule,
+		{ reported: true },
+	),
+	showOnlyForOrderCreate,
+);
+
+const externalOrderIdField: Field = shownFor(
+	field(
+		{
+			displayName: 'External Order ID',
+			name: 'externalOrderId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. WEB-1001',
+			description: "Your own order number (Alephee's ExternalOrderId). Unique in the account: an order with the same number is never created twice.",
+		},
+		textRule,
+		{ identifies: true, reported: true },
+	),
+	showOnlyForOrderCreate,
+);
+
+const dateCreatedField: Field = shownFor(
+	field(
+		{
+			displayName: 'Date Created',
+			name: 'dateCreated',
+			type: 'dateTime',
+			default: '',
+			description:
+				"When the order was placed. Empty: now. Sent as an ISO date-time with the workflow's time offset (Alephee asks for UTC with the local time zone; the exact format it accepts is not published).",
+		},
+		timestampRule,
+		{ optional: false },
+	),
+	showOnlyForOrderCreate,
+);
+
+const integratedField: Field = shownFor(
+	field(
+		{
+			displayName: 'Integrated',
+			name: 'integrated',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to mark the order as already integrated with your ERP. Alephee's order list hides integrated orders unless asked (this node's Get Many and Get ask for both).",
+		},
+		booleanRule,
+	),
+	showOnlyForOrderCreate,
+);
+
+const erpStatusField: Field = shownFor(
+	field(
+		{ displayName: 'ERP Status', name: 'erpStatus', type: 'string', default: '', description: 'Your own integration status for the order (Alephee\'s ErpStatus)' },
+		textRule,
+		{ optional: true },
+	),
+	showOnlyForOrderCreate,
+);
+
+/** One order line as the user gives it (the Items list). */
+interface ItemInput {
+	brand?: unknown;
+	sku?: unknown;
+	quantity?: unknown;
+	unitPrice?: unknown;
+	unitCost?: unknown;
+	stockMovement?: unknown;
+	status?: unknown;
+}
+
+/**
+ * The order lines, in Alephee's `Items` shape: 1 to 50, each with a product (SKU, and Brand when
+ * the SKU alone is ambiguous), a quantity, a unit price, whether it moves stock and a status;
+ * the same product with the same quantity and unit price may not be given twice.
+ */
+const itemsRule: Rule = {
+	check: (raw) => {
+		const lines = ((raw as { item?: ItemInput[] } | undefined)?.item ?? []) as ItemInput[];
+		if (lines.length < 1 || lines.length > MAX_ITEMS) {
+			return { valid: false, problem: `it has ${lines.length} lines; Alephee takes 1 to ${MAX_ITEMS}` };
+		}
+		const items: IDataObject[] = [];
+		const seen = new Set<string>();
+		for (const [index, line] of lines.entries()) {
+			const item = orderLine(line, index + 1);
+			if (!item.valid) return item;
+			const product = item.value.Product as IDataObject;
+			const key = JSON.stringify([String(product.Brand ?? '').toLowerCase(), String(product.SKU).toLowerCase(), item.value.Quantity, item.value.UnitPrice]);
+			if (seen.has(key)) {
+				return { valid: false, problem: `line ${index + 1} repeats product ${String(product.SKU)} with the same quantity and unit price (Alephee refuses that: merge the lines)` };
+			}
+			seen.add(key);
+			items.push(item.value);
+		}
+		return { valid: true, value: items };
+	},
+	expected: (label) =>
+		`${label} must have 1 to ${MAX_ITEMS} lines, each with a SKU, a Quantity (a whole number, 1 or more), a Unit Price (a number), Stock Movement (true or false) and a Status (a whole number).`,
+};
+
+function orderLine(line: ItemInput, number: number): Check<IDataObject> {
+	const problem = (what: string): Check<IDataObject> => ({ valid: false, problem: `line ${number}: ${what}` });
+	const sku = textRule.check(line.sku, { timezone: 'UTC' });
+	if (!sku.valid) return problem(`SKU ${sku.problem}`);
+	const quantity = checkPositiveWholeNumber(line.quantity);
+	if (!quantity.valid) return problem(`Quantity ${quantity.problem}`);
+	const unitPrice = amountRule().check(line.unitPrice, { timezone: 'UTC' });
+	if (!unitPrice.valid) return problem(`Unit Price ${unitPrice.problem}`);
+	const stockMovement = checkBoolean(line.stockMovement ?? true);
+	if (!stockMovement.valid) return problem(`Stock Movement ${stockMovement.problem}`);
+	const status = checkPositiveWholeNumber(line.status);
+	if (!status.valid) return problem(`Status ${status.problem}`);
+	const item: IDataObject = {
+		// Alephee's create page says to send the catalog product's Brand / SKU; its type table is cut
+		// before the Product fields, so the names of Alephee's product update are used.
+		Product: line.brand === undefined || line.brand === null || String(line.brand).trim() === '' ? { SKU: sku.value } : { Brand: String(line.brand).trim(), SKU: sku.value },
+		Quantity: quantity.value,
+		StockMovement: stockMovement.value,
+		UnitPrice: unitPrice.value as number,
+		Status: status.value,
+	};
+	// 0 is the field's default: no cost given.
+	if (line.unitCost !== undefined && line.unitCost !== null && line.unitCost !== '' && Number(line.unitCost) !== 0) {
+		const unitCost = amountRule().check(line.unitCost, { timezone: 'UTC' });
+		if (!unitCost.valid) return problem(`Unit Cost ${unitCost.problem}`);
+		item.UnitPriceCost = unitCost.value as number;
+	}
+	return { valid: true, value: item };
+}
+
+const itemsField: Field = shownFor(
+	field(
+		{
+			displayName: 'Items',
+			name: 'items',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Item',
+			required: true,
+			default: {},
+			description: `The order's lines, 1 to ${MAX_ITEMS}`,
+			options: [
+				{
+					displayName: 'Item',
+					name: 'item',
+					values: [
+						{ displayName: 'Brand', name: 'brand', type: 'string', default: '', description: 'The product\'s brand, when the SKU alone does not identify it' },
+						{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Units ordered' },
+						{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'The SKU of the catalog product' },
+						{
+							displayName: 'Status',
+							name: 'status',
+							type: 'number',
+							default: 10,
+							description:
+								"The line's status code (Alephee sets the order's status from its lines). Alephee does not publish the list of line statuses; its order codes are used here (10 pending shipping).",
+						},
+						{
+							displayName: 'Stock Movement',
+							name: 'stockMovement',
+							type: 'boolean',
+							default: true,
+							description:
+								"Whether Alephee takes the units from the product's stock. Only an order that moved stock gives it back when deleted with Revert Stock or cancelled.",
+						},
+						{ displayName: 'Unit Cost', name: 'unitCost', type: 'number', default: 0, description: 'Your cost per unit (optional; leave 0 to not send it)' },
+						{ displayName: 'Unit Price', name: 'unitPrice', type: 'number', default: 0, description: 'The price per unit; it takes precedence over the catalog price' },
+					],
+				},
+			],
+		},
+		itemsRule,
+	),
+	showOnlyForOrderCreate,
+);
+
+const jsonSection = (displayName: string, name: string, example: string, rule: Rule): Field =>
+	shownFor(
+		field(
+			{
+				displayName,
+				name,
+				type: 'json',
+				required: true,
+				default: example,
+				description: `Alephee's ${name[0].toUpperCase()}${name.slice(1)} section, as JSON in Alephee's own shape. Its fields are listed on Alephee's developer portal (developers.alephee.com, Orders → Create an order); the node passes them as given and shows Alephee's message if it refuses them.`,
+			},
+			rule,
+		),
+		showOnlyForOrderCreate,
+	);
+
+const buyerField = jsonSection('Buyer (JSON)', 'buyer', '{}', jsonObjectRule);
+
+const paymentsField = jsonSection(
+	'Payments (JSON)',
+	'payments',
+	'[]',
+	jsonListRule(1, MAX_PAYMENTS, (payment, position) => {
+		const discounts = payment.Discounts;
+		if (Array.isArray(discounts) && discounts.length > MAX_DISCOUNTS_PER_PAYMENT) {
+			return `payment ${position + 1} has ${discounts.length} discounts; Alephee takes at most ${MAX_DISCOUNTS_PER_PAYMENT} per payment`;
+		}
+		return undefined;
+	}),
+);
+
+const shippingField = jsonSection('Shipping (JSON)', 'shipping', '{}', jsonObjectRule);
+
+const ifExistsProperty: INodeProperties = {
+	displayName: 'If the External Order ID Exists',
+	name: 'ifExists',
+	type: 'options',
+	default: 'fail',
+	options: [
+		{ name: 'Fail the Item', value: 'fail', description: 'The item fails, naming the existing order' },
+		{ name: 'Return the Existing Order', value: 'returnExisting', description: 'Nothing is created; the item gets the order that exists' },
+	],
+	description: 'What to do when the account already has an order with this External Order ID (for example when a workflow runs again)',
+};
+
+/** The orders of the account with this External Order ID, whatever their integration or payment state. */
+async function ordersWithExternalId(send: Send, externalOrderId: IDataObject[string]): Promise<IDataObject[]> {
+	const found: IDataObject[] = [];
+	for (const Integrated of integratedValues('any')) {
+		const qs = { externalOrderIdFrom: externalOrderId, externalOrderIdTo: externalOrderId, Integrated, includePendingPayments: true, offset: 0, limit: 10 };
+		const page = (await send({ method: 'GET', qs })).body as ListPage;
+		found.push(...(page?.Results ?? []).filter((order) => String(order.ExternalOrderId) === String(externalOrderId)));
+	}
+	return found;
+}
+
+function createdOutput(this: IExecutePaginationFunctions, order: IDataObject, created: boolean, stockMoved: boolean): IDataObject {
+	const simplify = this.getNodeParameter('simplify', true) as boolean;
+	return {
+		created,
+		orderId: order.Id,
+		stockMoved,
+		order: simplify ? simplifyOrder(order) : order,
+	};
+}
+
+/**
+ * `POST /v2/orders`: one order per item. Before sending, the account is asked whether the
+ * External Order ID exists already, so running a workflow again never creates an order twice
+ * (items of one run with the same number go one after the other). Alephee's 201 body is not
+ * published: the new order is read back by its External Order ID for its internal ID.
+ */
+export const orderCreate: AlepheeOperation = {
+	option: { name: 'Create', value: 'create', action: 'Create an order', description: 'Create an order in Alephee (only such orders can later be deleted)' },
+	request: { method: 'POST', url: '/orders' },
+	fields: [
+		accountField,
+		marketplaceField,
+		externalOrderIdField,
+		dateCreatedField,
+		integratedField,
+		erpStatusField,
+		itemsField,
+		buyerField,
+		paymentsField,
+		shippingField,
+	],
+	changes: ({ accountId, externalOrderId }) => `external order ${accountId}/${externalOrderId}`,
+	properties: [
+		{
+			displayName:
+				"Buyer, Payments and Shipping are sent in Alephee's own JSON shape, as listed on Alephee's developer portal (Create an order). The node checks the documented limits (1–50 items, 1–10 payments, at most 5 discounts per payment) before sending.",
+			name: 'createNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: showOnlyForOrderCreate },
+		},
+		...marketplaceField.properties,
+		...externalOrderIdField.properties,
+		...itemsField.properties,
+		...buyerField.properties,
+		...paymentsField.properties,
+		...shippingField.properties,
+		...dateCreatedField.properties,
+		...integratedField.properties,
+		...erpStatusField.properties,
+		simplifyProperty('the order', showOnlyForOrderCreate),
+		optionsProperty(showOnlyForOrderCreate, [ifExistsProperty]),
+	],
+	failureWording: ({ accountId, externalOrderId }) => ({
+		inProgress: `creating order ${externalOrderId}`,
+		accountId: accountId as number,
+		uncertainOutcome: `Order ${externalOrderId} may or may not have been created`,
+		notDone: `Order ${externalOrderId} was not created`,
+		statuses: {
+			400: {
+				message: `Alephee refused to create order ${externalOrderId}`,
+				advice:
+					"Check the fields against Alephee's Create an order page (Buyer, Payments and Shipping in Alephee's shape; the SKUs in the catalog; Brand when a SKU is ambiguous).",
+			},
+			412: {
+				message: `Alephee refused to create order ${externalOrderId}`,
+				advice: 'The account may lack the "Work with orders" privilege, or the marketplace or channel is not one Alephee accepts for created orders.',
+			},
+			413: { message: `Alephee refused order ${externalOrderId} as too large`, advice: `An order takes at most ${MAX_ITEMS} items and ${MAX_PAYMENTS} payments. Nothing was created.` },
+		},
+	}),
+	async run({ send, values }) {
+		const { accountId, externalOrderId } = values;
+		const stockMoved = (values.items as IDataObject[]).some((item) => item.StockMovement === true);
+		const existing = await ordersWithExternalId(send, externalOrderId);
+		if (existing.length) {
+			if (this.getNodeParameter('options.ifExists', 'fail') === 'returnExisting') {
+				return [createdOutput.call(this, existing[0], false, false)];
+			}
+			throw failureError(
+				this.getNode(),
+				{
+					message: `Order ${externalOrderId} already exists in account ${accountId} (Alephee order ${existing[0].Id})`,
+					description:
+						'Nothing was created: an External Order ID is unique in the account. To get the existing order instead of an error, set Options → If the External Order ID Exists to "Return the Existing Order".',
+				},
+				this.getItemIndex(),
+			);
+		}
+		const body: IDataObject = {
+			MarketplaceId: values.marketplaceId,
+			ExternalOrderId: externalOrderId,
+			Integrated: values.integrated,
+			...(values.erpStatus === undefined ? {} : { ErpStatus: values.erpStatus }),
+			DateCreated: values.dateCreated,
+			Items: values.items,
+			Buyer: values.buyer,
+			Payments: values.payments,
+			Shipping: values.shipping,
+		};
+		const answer = (await send({ body, json: true })).body as IDataObject | undefined;
+		const [created] = await ordersWithExternalId(send, externalOrderId);
+		if (created) return [createdOutput.call(this, created, true, stockMoved)];
+		// Alephee said 201 but its list does not show the order yet: what it answered is all there is.
+		const answeredId = answer && typeof answer === 'object' ? (answer.Id ?? answer.OrderId) : undefined;
+		return [{ created: true, orderId: answeredId ?? null, externalOrderId, accountId, stockMoved, answer: answer ?? null }];
+	},
+};
