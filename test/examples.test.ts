@@ -49,6 +49,7 @@ describe('example workflows', () => {
 	it('cover deleting one order, a CSV list with Revert Stock, an AI agent tool, a message per new order, finding and deleting test orders, and a stock sync from a CSV', () => {
 		expect(examples.map(({ file }) => file).sort()).toEqual([
 			'ai-agent-deletes-orders.json',
+			'create-then-delete-test-order.json',
 			'delete-one-order.json',
 			'delete-orders-from-csv.json',
 			'find-and-delete-test-orders.json',
@@ -101,6 +102,26 @@ describe('example workflows', () => {
 		]);
 		expect(sandbox.order(1234, 11)?.status).toBe(ORDER_STATUS_DELETED);
 		expect(sandbox.stockOf(1234, 'MATE-500G')).toBe(3);
+		});
+	});
+
+	it('create then delete a test order: created with stock taken, read back, deleted with the stock back', async () => {
+		const workflow = exampleWorkflow('create-then-delete-test-order.json');
+		await withSandbox(async (sandbox) => {
+			sandbox.addProduct({ accountId: 1234, sku: 'MATE-500G' }, 10);
+			const created = await runExampleNode(workflow, 'Create test order', sandbox);
+			expect(created.error).toBeUndefined();
+			expect(created.main[0].json).toMatchObject({ created: true, stockMoved: true });
+			expect(sandbox.stockOf(1234, 'MATE-500G')).toBe(8);
+			const orderId = created.main[0].json.orderId as number;
+
+			const readBack = await runExampleNode(workflow, nextNode(workflow, 'Create test order'), sandbox, created.main.map((item) => item.json));
+			expect(readBack.main[0].json).toMatchObject({ id: orderId, statusCode: ORDER_STATUS_PENDING_SHIPPING });
+
+			const deleted = await runExampleNode(workflow, nextNode(workflow, 'Read it back'), sandbox, readBack.main.map((item) => item.json));
+			expect(deleted.main[0].json).toMatchObject({ deleted: true, orderId, revertStock: true });
+			expect(sandbox.order(1234, orderId)?.status).toBe(ORDER_STATUS_DELETED);
+			expect(sandbox.stockOf(1234, 'MATE-500G')).toBe(10);
 		});
 	});
 
