@@ -330,3 +330,57 @@ describe('PUT /v2/orders', () => {
 		expect(sandbox.order(ACCOUNT, 1)?.status).toBe(10);
 	});
 });
+
+describe('POST /v2/orders (create)', () => {
+	const post = async (body: unknown) => {
+		const response = await axios.request<string>({
+			method: 'post',
+			url: `${sandbox.baseUrl}/orders`,
+			params: { API_KEY: KEY, accountId: ACCOUNT },
+			data: JSON.stringify(body),
+			headers: { 'content-type': 'application/json' },
+			validateStatus: () => true,
+			transformResponse: (raw) => raw,
+		});
+		return { status: response.status, body: response.data ? (JSON.parse(response.data) as { Status: number; Message: string }) : undefined };
+	};
+	const order = (extra: Record<string, unknown> = {}) => ({
+		MarketplaceId: 1,
+		ExternalOrderId: 'WEB-1',
+		DateCreated: '2026-11-30T10:00:00-03:00',
+		Items: [{ Product: { SKU: 'A' }, Quantity: 2, StockMovement: true, UnitPrice: 10, Status: 10 }],
+		Buyer: { Name: 'x' },
+		Payments: [{ Total: 20 }],
+		Shipping: { Method: 'pickup' },
+		...extra,
+	});
+
+	it('creates one API order: 201 with no body (Alephee publishes none), listed with its ExternalOrderId, stock taken', async () => {
+		sandbox.setStock(ACCOUNT, 'A', 5);
+		const created = await post(order());
+		expect(created).toEqual({ status: 201, body: undefined });
+		const [listed] = (await getOrders({ externalOrderIdFrom: 'WEB-1', externalOrderIdTo: 'WEB-1' })).body.Results;
+		expect(listed).toMatchObject({ ExternalOrderId: 'WEB-1' });
+		expect(sandbox.order(ACCOUNT, listed.Id)?.createdThrough).toBe('api');
+		expect(sandbox.stockOf(ACCOUNT, 'A')).toBe(3);
+	});
+
+	it.each([
+		['a second order with the same ExternalOrderId', order(), /Ya existe una orden con ExternalOrderId WEB-1/],
+		['more than one order per call', [order({ ExternalOrderId: 'X' })], /una sola orden/],
+		['no items', order({ ExternalOrderId: 'X', Items: [] }), /Items debe tener entre 1 y 50/],
+		['11 payments', order({ ExternalOrderId: 'X', Payments: Array.from({ length: 11 }, () => ({ Total: 1 })) }), /Payments debe tener entre 1 y 10/],
+		['6 discounts', order({ ExternalOrderId: 'X', Payments: [{ Discounts: [1, 2, 3, 4, 5, 6] }] }), /como máximo 5 descuentos/],
+		['no Buyer', order({ ExternalOrderId: 'X', Buyer: undefined }), /Buyer es obligatorio/],
+		[
+			'the same product, quantity and price twice',
+			order({ ExternalOrderId: 'X', Items: [order().Items[0], order().Items[0]] }),
+			/repetido con la misma cantidad y precio unitario/,
+		],
+	])('refuses %s with Alephee\'s error body', async (_case, body, message) => {
+		if (_case.startsWith('a second')) expect((await post(order())).status).toBe(201);
+		const refused = await post(body);
+		expect(refused.status).toBe(400);
+		expect(refused.body).toEqual({ Status: 400, Message: expect.stringMatching(message) });
+	});
+});
