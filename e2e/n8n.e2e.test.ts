@@ -401,9 +401,10 @@ describe('rate limit, in a real n8n', () => {
 
 		expect(execution.status).toBe('error');
 		expect(execution.error?.message).toBe(`Alephee refused to delete order ${refused}`);
+		// The orders up to the refused one were sent (two may be on the wire at once, so their order of
+		// arrival can swap); none after it, though the next would have left half a second later.
 		const sent = deletes().map((request) => Number(request.query.orderId));
-		expect(sent.slice(sent.indexOf(refused) + 1)).toEqual([]);
-		expect(sent).toEqual(orders.slice(0, 4));
+		expect([...sent].sort()).toEqual(orders.slice(0, 4));
 		const deleted = orders.filter((orderId) => limited.order(ACCOUNT_ID, orderId)?.status === STATUS_DELETED);
 		expect(deleted).toEqual(orders.slice(0, 3));
 	});
