@@ -3,11 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { orderIdField } from '../../shared/descriptions';
 import { resourceOperations } from '../../transport/operation';
 import { orderDelete } from './delete';
+import { orderDownloadShippingLabel } from './downloadShippingLabel';
 import { orderGet } from './get';
 import { orderGetMany } from './getAll';
 import { orderUpdateStatus } from './updateStatus';
 
-const { operationProperty, properties } = resourceOperations('order', [orderDelete, orderGet, orderGetMany, orderUpdateStatus], 'delete');
+const { operationProperty, properties } = resourceOperations(
+	'order',
+	[orderDelete, orderDownloadShippingLabel, orderGet, orderGetMany, orderUpdateStatus],
+	'delete',
+);
 
 export const orderOperations: INodeProperties = operationProperty;
 
