@@ -2,15 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { orderIdField } from '../../shared/descriptions';
 import { resourceOperations } from '../../transport/operation';
+import { orderAttachDocument } from './attachDocument';
 import { orderDelete } from './delete';
 import { orderDownloadShippingLabel } from './downloadShippingLabel';
 import { orderGet } from './get';
 import { orderGetMany } from './getAll';
+import { orderGetDocument } from './getDocument';
 import { orderUpdateStatus } from './updateStatus';
 
 const { operationProperty, properties } = resourceOperations(
 	'order',
-	[orderDelete, orderDownloadShippingLabel, orderGet, orderGetMany, orderUpdateStatus],
+	[orderAttachDocument, orderDelete, orderDownloadShippingLabel, orderGet, orderGetDocument, orderGetMany, orderUpdateStatus],
 	'delete',
 );
 
