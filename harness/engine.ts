@@ -56,7 +56,14 @@ export interface AlepheeCredentialData extends ICredentialDataDecryptedObject {
 	baseUrl: string;
 }
 
-/** A source node: it emits the items it is given, like any node before Alephee. */
+/** A file on an input item, as a node before Alephee (Read Files, HTTP Request…) would put it there. */
+export interface InputFile {
+	data: Buffer | string;
+	fileName?: string;
+	mimeType?: string;
+}
+
+/** A source node: it emits the items it is given (with their files, through n8n's binary helpers), like any node before Alephee. */
 class ItemsSource implements INodeType {
 	description = {
 		displayName: 'Items',
@@ -67,12 +74,27 @@ class ItemsSource implements INodeType {
 		defaults: { name: 'Items' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' },
+			{ displayName: 'Files', name: 'files', type: 'json', default: '[]' },
+		],
 	} as unknown as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];
-		return [items.map((json, index) => ({ json: json as INodeExecutionData['json'], pairedItem: { item: index } }))];
+		const files = JSON.parse(this.getNodeParameter('files', 0, '[]') as string) as Array<Record<string, { base64: string; fileName?: string; mimeType?: string }> | null>;
+		return [
+			await Promise.all(
+				items.map(async (json, index) => {
+					const item: INodeExecutionData = { json: json as INodeExecutionData['json'], pairedItem: { item: index } };
+					for (const [name, file] of Object.entries(files[index] ?? {})) {
+						item.binary ??= {};
+						item.binary[name] = await this.helpers.prepareBinaryData(Buffer.from(file.base64, 'base64'), file.fileName, file.mimeType);
+					}
+					return item;
+				}),
+			),
+		];
 	}
 }
 
@@ -277,14 +299,30 @@ export interface WorkflowRunOptions {
 	/** The node under test; it receives `items` from a source node. */
 	node: Omit<INode, 'id' | 'name' | 'position'>;
 	items?: object[];
+	/** Files on the items, by item and binary field name (`files[1].data` is item 1's `data`). */
+	files?: Array<Record<string, InputFile> | undefined>;
 	/** Stored credentials by id, as the node's `credentials` refer to them. */
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** When this settles, the execution is stopped as n8n's Stop button does (it cancels the run). */
 	stopWhen?: Promise<unknown>;
 }
 
+/** Files as the source node's parameter carries them: bytes as base64. */
+function filesAsJson(files: WorkflowRunOptions['files'] = []) {
+	return files.map((byName) =>
+		byName
+			? Object.fromEntries(
+					Object.entries(byName).map(([name, { data, fileName, mimeType }]) => [
+						name,
+						{ base64: Buffer.from(data).toString('base64'), fileName, mimeType },
+					]),
+				)
+			: null,
+	);
+}
+
 /** Runs `Items → node` through WorkflowExecute and returns what the node produced. */
-export async function runNode({ node, items, credentials, stopWhen }: WorkflowRunOptions): Promise<NodeRun> {
+export async function runNode({ node, items, files, credentials, stopWhen }: WorkflowRunOptions): Promise<NodeRun> {
 	const loader = await loadPackage();
 	const nodeTypes = nodeTypesOf(loader);
 	const credentialsHelper = new InMemoryCredentialsHelper(credentialTypesOf(loader), credentials);
@@ -295,7 +333,7 @@ export async function runNode({ node, items, credentials, stopWhen }: WorkflowRu
 			type: ITEMS_NODE_TYPE,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: { items: JSON.stringify(items ?? [{}]) },
+			parameters: { items: JSON.stringify(items ?? [{}]), files: JSON.stringify(filesAsJson(files)) },
 		},
 		{ id: 'under-test', name: 'Under Test', position: [200, 0], ...node },
 	];
@@ -330,6 +368,8 @@ export interface AlepheeRunOptions {
 	parameters: Record<string, unknown>;
 	/** The items that reach the Alephee node. */
 	items?: object[];
+	/** Files on those items, by item and binary field name. */
+	files?: WorkflowRunOptions['files'];
 	onError?: OnError;
 }
 
@@ -344,6 +384,7 @@ export async function runAlephee(options: AlepheeRunOptions): Promise<NodeRun> {
 			...(options.onError ? { onError: options.onError } : {}),
 		},
 		items: options.items,
+		files: options.files,
 		credentials: { 'cred-1': options.credentials },
 		stopWhen: options.stopWhen,
 	});

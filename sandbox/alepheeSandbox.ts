@@ -2,12 +2,13 @@
  * A stand-in for Alephee's API v2 on 127.0.0.1, following ../shared/alephee/: the key in the
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
  * 304, a GCRA rate limit per API key and endpoint with the `x-ratelimit-*` headers on every
- * answer, the order list with its filters and paging envelope, status updates, accounts, and
- * products with their batch update.
+ * answer, the order list with its filters and paging envelope, status updates, accounts,
+ * products with their batch update, and shipping labels and order documents (orderFiles.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
+import { type FileAnswer, type FileRequest, OrderFiles, type Shipment, type StoredDocument } from './orderFiles';
 import { DEFAULT_PAGE_SIZE, listOrders, ORDER_SORTS } from './orderList';
 import {
 	changeStatus,
@@ -43,6 +44,7 @@ export {
 	STATUS_TYPES,
 } from './orderStore';
 export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
+export { DEFAULT_SHIPMENT, parseMultipart, zplLabel, type Shipment, type StoredDocument } from './orderFiles';
 export type { NewProduct, PriceList, SandboxProduct } from './productStore';
 export type { RateLimitSettings } from './rateLimit';
 export { UPDATABLE_STATUSES } from './statusUpdate';
@@ -57,6 +59,9 @@ export const SANDBOX_ENDPOINTS = [
 	'DELETE /v2/orders',
 	'GET /v2/products',
 	'POST /v2/products',
+	'GET /v2/orders/{orderId}/shippinglabel',
+	'POST /v2/orders/{orderId}/documents',
+	'GET /v2/orders/{orderId}/documents',
 ] as const;
 export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
 
@@ -69,6 +74,10 @@ export interface RecordedRequest {
 	/** Names of the headers the client sent, lower-cased. */
 	headerNames: string[];
 	body: string;
+	/** The body's bytes (a multipart upload's file is not text). */
+	rawBody: Buffer;
+	/** The headers the client sent, names lower-cased. */
+	headers: Record<string, string | string[] | undefined>;
 	receivedAt: number;
 	answeredWith?: number;
 }
@@ -108,6 +117,8 @@ export const DEFAULT_MARKETPLACES: readonly Marketplace[] = [{ id: 1, name: 'Mer
 interface Answer {
 	status: number;
 	body?: unknown;
+	/** A file to answer with instead of a JSON body. */
+	file?: FileAnswer;
 }
 
 export class AlepheeSandbox {
@@ -135,6 +146,8 @@ export class AlepheeSandbox {
 	private readonly objectCaps = new Map<SandboxEndpoint, number>();
 
 	private readonly sockets = new Set<Socket>();
+
+	private readonly files = new OrderFiles();
 
 	private readonly rateLimits: RateLimitBudgets;
 
@@ -230,6 +243,16 @@ export class AlepheeSandbox {
 		order.lastUpdated = at;
 	}
 
+	/** The order's shipment as the marketplace reports it; the label is available only when it is ready to print. */
+	setShipment(accountId: number, orderId: number, shipment: Shipment): void {
+		this.files.setShipment(accountId, orderId, shipment);
+	}
+
+	/** The documents attached to an order (of one type, or all), oldest first. */
+	documentsOf(accountId: number, orderId: number, documentType?: number): StoredDocument[] {
+		return this.files.documentsOf(accountId, orderId, documentType);
+	}
+
 	setStock(accountId: number, sku: string, available: number): void {
 		this.stock.set(stockKey(accountId, sku), available);
 	}
@@ -279,9 +302,11 @@ export class AlepheeSandbox {
 	}
 
 	private handle(req: IncomingMessage, res: ServerResponse): void {
-		let body = '';
-		req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
+			const rawBody = Buffer.concat(chunks);
+			const body = rawBody.toString();
 			const url = new URL(req.url ?? '/', 'http://sandbox');
 			const route = routeOf(req.method ?? '', url.pathname);
 			const recorded: RecordedRequest = {
@@ -291,14 +316,16 @@ export class AlepheeSandbox {
 				query: Object.fromEntries(url.searchParams),
 				headerNames: Object.keys(req.headers),
 				body,
+				rawBody,
+				headers: req.headers,
 				receivedAt: Date.now(),
 			};
 			this.requests.push(recorded);
 			const apiKey = recorded.query.API_KEY ?? '';
 			const { allowed, headers } = this.rateLimits.charge(apiKey, recorded.endpoint);
-			const reply = ({ status, body: payload }: Answer) => {
+			const reply = ({ status, body: payload, file }: Answer) => {
 				recorded.answeredWith = status;
-				this.send(res, status, payload, headers);
+				this.send(res, status, payload, headers, file);
 			};
 
 			if (!allowed) {
@@ -340,6 +367,15 @@ export class AlepheeSandbox {
 				return this.listProducts(query, accounts);
 			case 'POST /v2/products':
 				return this.updateProducts(query, request.body, accounts);
+			case 'GET /v2/orders/{orderId}/shippinglabel':
+			case 'POST /v2/orders/{orderId}/documents':
+			case 'GET /v2/orders/{orderId}/documents': {
+				const accountId = checkAccount(query, accounts);
+				const { rawBody, headers } = request;
+				const contentType = headers['content-type'] as string | undefined;
+				const findOrder = (orderId: number) => this.order(accountId, orderId);
+				return this.files.answer({ endpoint: route.endpoint, accountId, orderId: route.orderId ?? '', query, rawBody, contentType, findOrder } satisfies FileRequest);
+			}
 		}
 	}
 
@@ -525,7 +561,15 @@ export class AlepheeSandbox {
 		res.end(fault.body ?? '');
 	}
 
-	private send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string>): void {
+	private send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string>, file?: FileAnswer): void {
+		if (file) {
+			// A header is ASCII: the name as such, and in full as RFC 6266's filename*.
+			const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+			const disposition = `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+			res.writeHead(status, { 'content-type': file.contentType, 'content-disposition': disposition, ...headers });
+			res.end(file.bytes);
+			return;
+		}
 		if (status === 204 || status === 304 || payload === undefined) {
 			res.writeHead(status, headers);
 			res.end();
@@ -539,12 +583,18 @@ export class AlepheeSandbox {
 interface Route {
 	endpoint: SandboxEndpoint;
 	accountId?: string;
+	orderId?: string;
 }
 
 function routeOf(method: string, path: string): Route | undefined {
 	const marketplaces = /^\/v2\/accounts\/([^/]+)\/marketplaces$/.exec(path);
 	if (method === 'GET' && marketplaces) {
 		return { endpoint: 'GET /v2/accounts/{accountId}/marketplaces', accountId: decodeURIComponent(marketplaces[1]) };
+	}
+	const orderFile = /^\/v2\/orders\/([^/]+)\/(shippinglabel|documents)$/.exec(path);
+	const fileEndpoint = orderFile && `${method} /v2/orders/{orderId}/${orderFile[2]}`;
+	if (fileEndpoint && SANDBOX_ENDPOINTS.includes(fileEndpoint as SandboxEndpoint)) {
+		return { endpoint: fileEndpoint as SandboxEndpoint, orderId: decodeURIComponent(orderFile[1]) };
 	}
 	const endpoint = `${method} ${path}`;
 	return SANDBOX_ENDPOINTS.includes(endpoint as SandboxEndpoint) ? { endpoint: endpoint as SandboxEndpoint } : undefined;

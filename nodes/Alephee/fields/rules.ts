@@ -175,3 +175,19 @@ export function jsonListRule(min: number, max: number, each?: (entry: Record<str
 		expected: (label) => `${label} must be a JSON list of ${min} to ${max} objects in Alephee's own shape (one object is taken as a list of one).`,
 	};
 }
+
+/**
+ * One of a fixed list of words (a file format, say), in any case, sent as written in `choices`;
+ * `aliases` are other spellings of a choice (`{ ZPL: 'TXT' }`).
+ */
+export function choiceRule(choices: string[], aliases: Record<string, string> = {}): Rule {
+	const spellings = new Map<string, string>([...choices.map((choice) => [choice, choice]), ...Object.entries(aliases)].map(([spelling, choice]) => [spelling.toLowerCase(), choice]));
+	const named = [...choices, ...Object.keys(aliases)].join(', ');
+	return {
+		check: (raw) => {
+			const choice = typeof raw === 'string' ? spellings.get(raw.trim().toLowerCase()) : undefined;
+			return choice ? { valid: true, value: choice } : { valid: false, problem: `"${String(raw)}" is not one of ${named}` };
+		},
+		expected: (label) => `${label} must be one of ${named}.`,
+	};
+}

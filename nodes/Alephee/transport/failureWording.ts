@@ -212,13 +212,22 @@ function describeRedirect(statusCode: number, location: unknown, wording: Failur
 	};
 }
 
+/** Bytes (how a file download's answer comes) as a Buffer; anything else: undefined. */
+export function bytesOf(value: unknown): Buffer | undefined {
+	if (value instanceof ArrayBuffer) return Buffer.from(value);
+	if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+	return undefined;
+}
+
 export function describeHttpFailure(
 	statusCode: number,
-	body: unknown,
+	answer: unknown,
 	wording: FailureWording,
 	secret?: string,
 	location?: unknown,
 ): AlepheeFailure {
+	// A file download reads its answer as bytes; a refusal among them is Alephee's text.
+	const body = bytesOf(answer)?.toString('utf8') ?? answer;
 	const httpCode = String(statusCode);
 	if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) return describeRedirect(statusCode, location, wording, secret);
 	const title = pageTitle(body, secret);

@@ -15,7 +15,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect((await description()).requestDefaults?.baseURL).toContain('$credentials.baseUrl');
 	});
 
-	it('offers Order → Create, Delete, Get, Get Many, Update Status and Product → Get Many, Update Stock and Price', async () => {
+	it('offers Order → Attach Document, Create, Delete, Download Shipping Label, Get, Get Document, Get Many, Update Status and Product → Get Many, Update Stock and Price', async () => {
 		const { properties } = await description();
 		const [orderOperation, productOperation] = properties.filter((property) => property.name === 'operation');
 		expect(productOperation.options).toEqual([
@@ -23,9 +23,12 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 			expect.objectContaining({ name: 'Update Stock and Price', value: 'update', action: 'Update stock and price of products' }),
 		]);
 		expect(orderOperation.options).toEqual([
+			expect.objectContaining({ name: 'Attach Document', value: 'attachDocument', action: 'Attach a document to an order' }),
 			expect.objectContaining({ name: 'Create', value: 'create', action: 'Create an order' }),
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete an order' }),
+			expect.objectContaining({ name: 'Download Shipping Label', value: 'downloadShippingLabel', action: 'Download the shipping label of an order' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get an order' }),
+			expect.objectContaining({ name: 'Get Document', value: 'getDocument', action: 'Get a document of an order' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many orders' }),
 			expect.objectContaining({ name: 'Update Status', value: 'updateStatus', action: 'Update the status of an order' }),
 		]);

@@ -2,15 +2,18 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { orderIdField } from '../../shared/descriptions';
 import { resourceOperations } from '../../transport/operation';
+import { orderAttachDocument } from './attachDocument';
 import { orderCreate } from './create';
 import { orderDelete } from './delete';
+import { orderDownloadShippingLabel } from './downloadShippingLabel';
 import { orderGet } from './get';
 import { orderGetMany } from './getAll';
+import { orderGetDocument } from './getDocument';
 import { orderUpdateStatus } from './updateStatus';
 
 const { operationProperty, properties } = resourceOperations(
 	'order',
-	[orderCreate, orderDelete, orderGet, orderGetMany, orderUpdateStatus],
+	[orderAttachDocument, orderCreate, orderDelete, orderDownloadShippingLabel, orderGet, orderGetDocument, orderGetMany, orderUpdateStatus],
 	'delete',
 );
 

@@ -1,0 +1,108 @@
+import { type INodeProperties, NodeOperationError } from 'n8n-workflow';
+
+import { collectionOf, field, propertiesOf } from '../../fields/field';
+import { type Rule, textRule, timestampRule } from '../../fields/rules';
+import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { DOCUMENT_TYPES, describeDocumentType, documentTypeField, formatsOf } from '../../shared/documents';
+import { inputFileField, mimeTypeOf, readInputFile } from '../../shared/files';
+import { orderNotFound } from '../../shared/order';
+import type { AlepheeOperation } from '../../transport/operation';
+
+const showOnlyForAttach = { operation: ['attachDocument'], resource: ['order'] };
+
+const inputField = inputFileField(showOnlyForAttach, 'the document to attach');
+
+/** Alephee's page cuts the descriptions of these parameters: each is sent as given. */
+/** Optional metadata: a query parameter of its own name, reported in the output as sent. */
+const metadata = (property: INodeProperties, rule: Rule) => field(property, rule, { query: property.name, optional: true, reported: true });
+const text = (displayName: string, name: string, description: string) => ({
+	displayName,
+	name,
+	type: 'string' as const,
+	default: '',
+	description: `${description}. Alephee's description of it is not published; sent as given.`,
+});
+
+const additionalFields = collectionOf({ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field', show: showOnlyForAttach }, [
+	metadata(
+		{
+			displayName: 'Document Date',
+			name: 'documentDate',
+			type: 'dateTime',
+			default: '',
+			description: "The document's date, sent as an ISO 8601 date-time in the workflow's time zone. Alephee's description of it is not published; sent as given.",
+		},
+		timestampRule,
+	),
+	metadata(text('Document Number', 'documentNumber', "The document's number"), textRule),
+	metadata(text('Fiscal Key', 'fiscalKey', "The document's fiscal key (for an NF-e, probably its access key)"), textRule),
+	metadata(text('Message Text', 'messageText', 'A text to go with the document'), textRule),
+	metadata(text('Series Number', 'seriesNumber', "The document's series number"), textRule),
+]);
+
+/**
+ * `POST /v2/orders/{orderId}/documents`, the form-data way: the file in the form field `file`,
+ * the rest as query parameters. The file's format is checked against the document type before
+ * anything is sent. Alephee does not publish this call's answers: any 2xx is "attached", and
+ * whatever it sends back is passed on.
+ */
+export const orderAttachDocument: AlepheeOperation = {
+	option: {
+		name: 'Attach Document',
+		value: 'attachDocument',
+		action: 'Attach a document to an order',
+		description: 'Attach an invoice, receipt or NF-e file to an order',
+	},
+	request: { method: 'POST', url: '/orders/{orderId}/documents' },
+	fields: [accountField, orderIdField, documentTypeField, inputField, ...additionalFields.fields],
+	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	properties: [...propertiesOf([documentTypeField, inputField]), additionalFields.property, optionsProperty(showOnlyForAttach)],
+	failureWording: ({ accountId, orderId, documentType }) => ({
+		inProgress: `attaching the ${describeDocumentType(documentType)} to order ${orderId}`,
+		accountId: accountId as number,
+		uncertainOutcome: 'The document may or may not have been attached',
+		notDone: `No document was attached to order ${orderId}`,
+		statuses: {
+			400: {
+				message: `Alephee rejected the ${describeDocumentType(documentType)} for order ${orderId}`,
+				advice: 'Check Document Type, the file and the additional fields. Nothing was attached.',
+			},
+			404: orderNotFound(orderId, accountId),
+			412: {
+				message: `Alephee refused to attach the ${describeDocumentType(documentType)} to order ${orderId}`,
+				advice: 'Alephee does not publish when it refuses a document; its message says why.',
+			},
+			413: {
+				message: `Alephee refused the ${describeDocumentType(documentType)} for order ${orderId} as too large`,
+				advice: "Nothing was attached. Alephee's largest file size is not published: send a smaller file.",
+			},
+		},
+	}),
+	async run({ send, values, reported }) {
+		const { orderId, documentType, binaryPropertyName } = values;
+		const type = DOCUMENT_TYPES[documentType as number];
+		const { binary, extension } = readInputFile.call(this, inputField.label, binaryPropertyName as string);
+		if (!type.extensions.includes(extension)) {
+			const file = binary.fileName ? `"${binary.fileName}"` : 'the file';
+			const format = extension ? `${file} is ${extension.toUpperCase()}` : `the format of ${file} is not known`;
+			throw new NodeOperationError(
+				this.getNode(),
+				`${inputField.label} is not valid: ${format}; ${type.name} takes ${formatsOf(type)}`,
+				{
+					itemIndex: this.getItemIndex(),
+					description: `Alephee takes ${Object.values(DOCUMENT_TYPES)
+						.map((one) => `${one.name}: ${formatsOf(one)}`)
+						.join('; ')}. The format is read from the file name's extension, else from its MIME type (${binary.mimeType}). Check Document Type and the file in the binary field "${binaryPropertyName}". Nothing was sent to Alephee.`,
+				},
+			);
+		}
+		const fileName = /\.[A-Za-z0-9]+$/.test(binary.fileName ?? '') ? binary.fileName! : `${binary.fileName ?? `${type.slug}-${orderId}`}.${extension}`;
+		const mimeType = binary.mimeType || mimeTypeOf(extension);
+		const bytes = await this.helpers.getBinaryDataBuffer(binaryPropertyName as string);
+		const form = new FormData();
+		form.append('file', new Blob([bytes], { type: mimeType }), fileName);
+		const answer = (await send({ url: `/orders/${orderId}/documents`, body: form })).body;
+		const answered = answer !== undefined && answer !== null && answer !== '';
+		return [{ attached: true, ...reported, fileName, ...(answered ? { alepheeAnswer: answer } : {}) }];
+	},
+};

@@ -1,0 +1,152 @@
+/**
+ * Files to and from Alephee (shipping labels, order documents): the binary fields they come from
+ * or go to, and reading a file out of Alephee's answer. Alephee does not publish the
+ * `Content-Type` or file-name header of its file answers, so both are read when present, and the
+ * operation's own name and type are used when not.
+ */
+import type { IBinaryData, IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { type Field, field, shownFor } from '../fields/field';
+import { textRule } from '../fields/rules';
+import { OutputWithFile, type Send } from '../transport/operation';
+import { bytesOf } from '../transport/failureWording';
+import { failureError } from '../transport/request';
+
+/** MIME types by file extension, for the formats Alephee names. */
+const MIME_TYPES: Record<string, string> = {
+	pdf: 'application/pdf',
+	zip: 'application/zip',
+	zpl: 'text/plain',
+	txt: 'text/plain',
+	xml: 'application/xml',
+	jpg: 'image/jpeg',
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+};
+
+/** Extensions by MIME type, for an input file whose name has none. */
+const EXTENSIONS: Record<string, string> = {
+	'application/pdf': 'pdf',
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'application/xml': 'xml',
+	'text/xml': 'xml',
+};
+
+export const mimeTypeOf = (extension: string): string => MIME_TYPES[extension] ?? 'application/octet-stream';
+
+/** The output binary field an operation puts its file in. */
+export function outputFileField(show: Record<string, string[]>): Field {
+	return shownFor(
+		field(
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				required: true,
+				default: 'data',
+				hint: 'The name of the output binary field to put the file in',
+			},
+			textRule,
+		),
+		show,
+	);
+}
+
+/** The input binary field an operation reads its file from. */
+export function inputFileField(show: Record<string, string[]>, what: string): Field {
+	return shownFor(
+		field(
+			{
+				displayName: 'Input Binary Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				required: true,
+				default: 'data',
+				hint: `The name of the input binary field containing ${what}`,
+			},
+			textRule,
+		),
+		show,
+	);
+}
+
+/** A file of the input item: its n8n description and its extension (from its name, else its MIME type). */
+export interface InputFile {
+	binary: IBinaryData;
+	/** Lower case, without the dot; empty when neither the name nor the MIME type tells it. */
+	extension: string;
+}
+
+/** The file in the item's binary field `name`; a missing one fails the item before anything is sent. */
+export function readInputFile(this: IExecutePaginationFunctions, label: string, name: string): InputFile {
+	let binary: IBinaryData;
+	try {
+		binary = this.helpers.assertBinaryData(name);
+	} catch {
+		const present = Object.keys(this.getInputData().binary ?? {});
+		const has = present.length ? `The item's binary fields: ${present.map((one) => `"${one}"`).join(', ')}.` : 'The item has no binary field.';
+		throw new NodeOperationError(this.getNode(), `${label} is not valid: the item has no binary field "${name}"`, {
+			itemIndex: this.getItemIndex(),
+			description: `${has} Give the name of the binary field that holds the file (the previous node shows it under Binary). Nothing was sent to Alephee.`,
+		});
+	}
+	const fromName = /\.([A-Za-z0-9]+)$/.exec(binary.fileName ?? '')?.[1];
+	const mimeType = String(binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	const extension = (fromName ?? binary.fileExtension ?? EXTENSIONS[mimeType] ?? '').toLowerCase();
+	return { binary, extension };
+}
+
+/**
+ * Asks Alephee for a file (`url`, with the operation's query) and returns it as one output item:
+ * `json` and the file's name, with the file in the binary field `binaryField`. The name and type
+ * are the answer's when it gives them (`Content-Disposition`, `Content-Type`), else `fallback`'s.
+ */
+export async function downloadFile(
+	this: IExecutePaginationFunctions,
+	send: Send,
+	request: { url: string; binaryField: string; json: IDataObject; fallbackName: string },
+): Promise<OutputWithFile> {
+	const changes: Partial<IHttpRequestOptions> = { url: request.url, encoding: 'arraybuffer', json: false, headers: { Accept: '*/*' } };
+	const response = await send(changes);
+	const bytes = asBuffer(response.body);
+	if (bytes.length === 0) {
+		throw failureError(
+			this.getNode(),
+			{
+				message: `Alephee answered without a file (${request.fallbackName})`,
+				description: 'The answer was empty. Nothing was changed in Alephee (this only reads data): run it again later; if it keeps happening, contact Alephee support.',
+			},
+			this.getItemIndex(),
+		);
+	}
+	const headers = response.headers ?? {};
+	const fileName = fileNameOf(headers['content-disposition']) ?? request.fallbackName;
+	const answeredType = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	const generic = !answeredType || answeredType === 'application/octet-stream' || answeredType === 'binary/octet-stream';
+	const mimeType = generic ? mimeTypeOf(request.fallbackName.split('.').pop() ?? '') : answeredType;
+	const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	return new OutputWithFile({ ...request.json, fileName }, { [request.binaryField]: binary });
+}
+
+function asBuffer(body: unknown): Buffer {
+	return bytesOf(body) ?? Buffer.from(typeof body === 'string' ? body : '');
+}
+
+/** The file name of a `Content-Disposition` header (`filename*=UTF-8''…` first), without any folder. */
+export function fileNameOf(disposition: unknown): string | undefined {
+	const text = Array.isArray(disposition) ? String(disposition[0] ?? '') : String(disposition ?? '');
+	const extended = /filename\*\s*=\s*(?:[\w-]+)?'[^']*'([^;]+)/i.exec(text)?.[1];
+	let name: string | undefined;
+	if (extended) {
+		try {
+			name = decodeURIComponent(extended.trim());
+		} catch {
+			name = undefined;
+		}
+	}
+	name ??= /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(text)?.slice(1).find((part) => part !== undefined);
+	const base = name?.replace(/\\(.)/g, '$1').split(/[\\/]/).pop()?.trim();
+	return base || undefined;
+}
