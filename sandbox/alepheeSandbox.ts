@@ -3,12 +3,15 @@
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
  * 304, a GCRA rate limit per API key and endpoint with the `x-ratelimit-*` headers on every
  * answer, the order list with its filters and paging envelope, status updates, accounts, and
- * products with their batch update.
+ * products with their batch update; buyer messages, cart splits and stores (in their own files).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-import { DEFAULT_PAGE_SIZE, listOrders, ORDER_SORTS } from './orderList';
+import { BuyerMessages } from './messages';
+import { listPage } from './listPage';
+import { listOrders, ORDER_SORTS } from './orderList';
+import type { OrderInPath } from './orderInPath';
 import {
 	changeStatus,
 	type NewOrder,
@@ -29,9 +32,12 @@ import {
 	readProductChanges,
 	type SandboxProduct,
 } from './productStore';
+import { matchPathRoute } from './pathRoutes';
 import { ApiRefusal, readInteger, requiredInteger } from './queryParameters';
 import { RateLimitBudgets, type RateLimitSettings } from './rateLimit';
+import { splitOrder } from './split';
 import { readStatusUpdates, updateStatus } from './statusUpdate';
+import { SandboxStores } from './stores';
 
 export {
 	ORDER_STATUS_CANCELLED,
@@ -43,6 +49,8 @@ export {
 } from './orderStore';
 export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
 export type { NewProduct, PriceList, SandboxProduct } from './productStore';
+export type { SentMessage } from './messages';
+export type { NewStore } from './stores';
 export type { RateLimitSettings } from './rateLimit';
 export { UPDATABLE_STATUSES } from './statusUpdate';
 
@@ -50,9 +58,12 @@ export { UPDATABLE_STATUSES } from './statusUpdate';
 export const SANDBOX_ENDPOINTS = [
 	'GET /v2/accounts',
 	'GET /v2/accounts/{accountId}/marketplaces',
+	'GET /v2/accounts/{accountId}/stores',
 	'GET /v2/orders',
 	'PUT /v2/orders',
 	'DELETE /v2/orders',
+	'POST /v2/orders/{orderId}/messages',
+	'POST /v2/orders/{orderId}/split',
 	'GET /v2/products',
 	'POST /v2/products',
 ] as const;
@@ -115,6 +126,11 @@ export class AlepheeSandbox {
 
 	/** The clock of order dates (creation, status changes); rate limits always use real time. */
 	now: () => Date = () => new Date();
+
+	/** Messages to buyers (`buyerReplied`, `sentTo`) and the accounts' stores (`add`), for tests. */
+	readonly messages = new BuyerMessages();
+
+	readonly stores = new SandboxStores(() => this.now());
 
 	private readonly keys = new Map<string, Set<number>>();
 
@@ -336,28 +352,33 @@ export class AlepheeSandbox {
 				return this.listProducts(query, accounts);
 			case 'POST /v2/products':
 				return this.updateProducts(query, request.body, accounts);
+			case 'POST /v2/orders/{orderId}/messages':
+				return this.messages.send(this.orderInPath(route, query, accounts), query, this.now());
+			case 'POST /v2/orders/{orderId}/split':
+				return splitOrder(this.orderInPath(route, query, accounts), query, this.now());
+			case 'GET /v2/accounts/{accountId}/stores':
+				return this.stores.list(checkAccount({ accountId: route.accountId ?? '' }, accounts), query, this.objectCaps.get(route.endpoint));
 		}
+	}
+
+	/** The order a path names (`/v2/orders/{orderId}/…`), in an account of the key. */
+	private orderInPath(route: Route, query: Record<string, string>, accounts: Set<number>): OrderInPath {
+		const accountId = checkAccount(query, accounts);
+		const orderId = requiredInteger({ orderId: route.orderId ?? '' }, 'orderId');
+		const order = this.order(accountId, orderId);
+		if (!order) throw new ApiRefusal(404, `No se encontró la orden ${orderId} para la cuenta ${accountId}.`);
+		const marketplace = this.marketplacesOf(accountId).find(({ id }) => id === order.marketplaceId);
+		const accountOrders = [...this.orders.values()].filter((other) => other.accountId === accountId);
+		return { order, marketplaceName: marketplace?.name ?? '', accountOrders };
 	}
 
 	private listProducts(query: Record<string, string>, accounts: Set<number>): Answer {
 		const accountId = checkAccount(query, accounts);
 		const matching = listProducts(this.productsOf(accountId), query);
-		const offset = readInteger(query, 'offset') ?? 0;
-		const requested = readInteger(query, 'limit') ?? DEFAULT_PAGE_SIZE;
-		const cap = this.objectCaps.get('GET /v2/products');
-		const limit = cap !== undefined && requested > cap ? cap : requested;
-		return {
-			status: limit < requested ? 206 : 200,
-			body: {
-				Total: matching.length,
-				Paging: { Limit: limit, Offset: offset, Total: matching.length },
-				SortBy: { Id: 'ID', Name: 'ID' },
-				AvailableSorts: [{ Id: 'ID', Name: 'ID' }],
-				Results: matching
-					.slice(offset, offset + limit)
-					.map((product) => productAsSent(product, this.stockOf(accountId, product.sku), this.priceListsOf(accountId))),
-			},
-		};
+		const byId = { Id: 'ID', Name: 'ID' };
+		return listPage(matching, query, this.objectCaps.get('GET /v2/products'), { sortBy: byId, sorts: [byId] }, (product) =>
+			productAsSent(product, this.stockOf(accountId, product.sku), this.priceListsOf(accountId)),
+		);
 	}
 
 	private updateProducts(query: Record<string, string>, body: string, accounts: Set<number>): Answer {
@@ -515,13 +536,12 @@ export class AlepheeSandbox {
 interface Route {
 	endpoint: SandboxEndpoint;
 	accountId?: string;
+	orderId?: string;
 }
 
 function routeOf(method: string, path: string): Route | undefined {
-	const marketplaces = /^\/v2\/accounts\/([^/]+)\/marketplaces$/.exec(path);
-	if (method === 'GET' && marketplaces) {
-		return { endpoint: 'GET /v2/accounts/{accountId}/marketplaces', accountId: decodeURIComponent(marketplaces[1]) };
-	}
+	const withIds = matchPathRoute(method, path, SANDBOX_ENDPOINTS);
+	if (withIds) return { endpoint: withIds.endpoint, accountId: withIds.params.accountId, orderId: withIds.params.orderId };
 	const endpoint = `${method} ${path}`;
 	return SANDBOX_ENDPOINTS.includes(endpoint as SandboxEndpoint) ? { endpoint: endpoint as SandboxEndpoint } : undefined;
 }
