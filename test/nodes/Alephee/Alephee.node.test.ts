@@ -15,7 +15,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect((await description()).requestDefaults?.baseURL).toContain('$credentials.baseUrl');
 	});
 
-	it('offers Order → Delete, Get, Get Many, Update Status and Product → Get Many, Update Stock and Price', async () => {
+	it('offers Order → Delete, Get, Get Many, Send Message to Buyer, Split Cart Order, Update Status and Product → Get Many, Update Stock and Price', async () => {
 		const { properties } = await description();
 		const [orderOperation, productOperation] = properties.filter((property) => property.name === 'operation');
 		expect(productOperation.options).toEqual([
@@ -26,6 +26,8 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 			expect.objectContaining({ name: 'Delete', value: 'delete', action: 'Delete an order' }),
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get an order' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many orders' }),
+			expect.objectContaining({ name: 'Send Message to Buyer', value: 'sendMessage', action: 'Send a message to the buyer of an order' }),
+			expect.objectContaining({ name: 'Split Cart Order', value: 'split', action: 'Split an order out of its cart' }),
 			expect.objectContaining({ name: 'Update Status', value: 'updateStatus', action: 'Update the status of an order' }),
 		]);
 		expect(properties.find((property) => property.name === 'resource')?.options).toEqual([

@@ -5,9 +5,11 @@ import { resourceOperations } from '../../transport/operation';
 import { orderDelete } from './delete';
 import { orderGet } from './get';
 import { orderGetMany } from './getAll';
+import { orderSendMessage } from './sendMessage';
+import { orderSplit } from './split';
 import { orderUpdateStatus } from './updateStatus';
 
-const { operationProperty, properties } = resourceOperations('order', [orderDelete, orderGet, orderGetMany, orderUpdateStatus], 'delete');
+const { operationProperty, properties } = resourceOperations('order', [orderDelete, orderGet, orderGetMany, orderSendMessage, orderSplit, orderUpdateStatus], 'delete');
 
 export const orderOperations: INodeProperties = operationProperty;
 
