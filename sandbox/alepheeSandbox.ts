@@ -3,13 +3,17 @@
  * `API_KEY` query parameter, `{Status, Message}` error bodies (plain text for 500), an empty
  * 304, a GCRA rate limit per API key and endpoint with the `x-ratelimit-*` headers on every
  * answer, the order list with its filters and paging envelope, status updates, accounts,
- * products with their batch update, and shipping labels and order documents (orderFiles.ts).
+ * products with their batch update, created orders (orderCreate.ts), shipping labels and order
+ * documents (orderFiles.ts), buyer messages, cart splits and stores (in their own files).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 import { type FileAnswer, type FileRequest, OrderFiles, type Shipment, type StoredDocument } from './orderFiles';
-import { DEFAULT_PAGE_SIZE, listOrders, ORDER_SORTS } from './orderList';
+import { BuyerMessages } from './messages';
+import { listPage } from './listPage';
+import { listOrders, ORDER_SORTS } from './orderList';
+import type { OrderInPath } from './orderInPath';
 import {
 	changeStatus,
 	type NewOrder,
@@ -31,9 +35,12 @@ import {
 	type SandboxProduct,
 } from './productStore';
 import { readNewOrder } from './orderCreate';
+import { matchPathRoute } from './pathRoutes';
 import { ApiRefusal, readInteger, requiredInteger } from './queryParameters';
 import { RateLimitBudgets, type RateLimitSettings } from './rateLimit';
+import { splitOrder } from './split';
 import { readStatusUpdates, updateStatus } from './statusUpdate';
+import { SandboxStores } from './stores';
 
 export {
 	ORDER_STATUS_CANCELLED,
@@ -46,6 +53,8 @@ export {
 export type { NewOrder, OrderLine, SandboxOrder, Tracking } from './orderStore';
 export { DEFAULT_SHIPMENT, parseMultipart, zplLabel, type Shipment, type StoredDocument } from './orderFiles';
 export type { NewProduct, PriceList, SandboxProduct } from './productStore';
+export type { SentMessage } from './messages';
+export type { NewStore } from './stores';
 export type { RateLimitSettings } from './rateLimit';
 export { UPDATABLE_STATUSES } from './statusUpdate';
 
@@ -53,10 +62,13 @@ export { UPDATABLE_STATUSES } from './statusUpdate';
 export const SANDBOX_ENDPOINTS = [
 	'GET /v2/accounts',
 	'GET /v2/accounts/{accountId}/marketplaces',
+	'GET /v2/accounts/{accountId}/stores',
 	'GET /v2/orders',
 	'POST /v2/orders',
 	'PUT /v2/orders',
 	'DELETE /v2/orders',
+	'POST /v2/orders/{orderId}/messages',
+	'POST /v2/orders/{orderId}/split',
 	'GET /v2/products',
 	'POST /v2/products',
 	'GET /v2/orders/{orderId}/shippinglabel',
@@ -128,6 +140,11 @@ export class AlepheeSandbox {
 
 	/** The clock of order dates (creation, status changes); rate limits always use real time. */
 	now: () => Date = () => new Date();
+
+	/** Messages to buyers (`buyerReplied`, `sentTo`) and the accounts' stores (`add`), for tests. */
+	readonly messages = new BuyerMessages();
+
+	readonly stores = new SandboxStores(() => this.now());
 
 	private readonly keys = new Map<string, Set<number>>();
 
@@ -376,28 +393,33 @@ export class AlepheeSandbox {
 				const findOrder = (orderId: number) => this.order(accountId, orderId);
 				return this.files.answer({ endpoint: route.endpoint, accountId, orderId: route.orderId ?? '', query, rawBody, contentType, findOrder } satisfies FileRequest);
 			}
+			case 'POST /v2/orders/{orderId}/messages':
+				return this.messages.send(this.orderInPath(route, query, accounts), query, this.now());
+			case 'POST /v2/orders/{orderId}/split':
+				return splitOrder(this.orderInPath(route, query, accounts), query, this.now());
+			case 'GET /v2/accounts/{accountId}/stores':
+				return this.stores.list(checkAccount({ accountId: route.accountId ?? '' }, accounts), query, this.objectCaps.get(route.endpoint));
 		}
+	}
+
+	/** The order a path names (`/v2/orders/{orderId}/…`), in an account of the key. */
+	private orderInPath(route: Route, query: Record<string, string>, accounts: Set<number>): OrderInPath {
+		const accountId = checkAccount(query, accounts);
+		const orderId = requiredInteger({ orderId: route.orderId ?? '' }, 'orderId');
+		const order = this.order(accountId, orderId);
+		if (!order) throw new ApiRefusal(404, `No se encontró la orden ${orderId} para la cuenta ${accountId}.`);
+		const marketplace = this.marketplacesOf(accountId).find(({ id }) => id === order.marketplaceId);
+		const accountOrders = [...this.orders.values()].filter((other) => other.accountId === accountId);
+		return { order, marketplaceName: marketplace?.name ?? '', accountOrders };
 	}
 
 	private listProducts(query: Record<string, string>, accounts: Set<number>): Answer {
 		const accountId = checkAccount(query, accounts);
 		const matching = listProducts(this.productsOf(accountId), query);
-		const offset = readInteger(query, 'offset') ?? 0;
-		const requested = readInteger(query, 'limit') ?? DEFAULT_PAGE_SIZE;
-		const cap = this.objectCaps.get('GET /v2/products');
-		const limit = cap !== undefined && requested > cap ? cap : requested;
-		return {
-			status: limit < requested ? 206 : 200,
-			body: {
-				Total: matching.length,
-				Paging: { Limit: limit, Offset: offset, Total: matching.length },
-				SortBy: { Id: 'ID', Name: 'ID' },
-				AvailableSorts: [{ Id: 'ID', Name: 'ID' }],
-				Results: matching
-					.slice(offset, offset + limit)
-					.map((product) => productAsSent(product, this.stockOf(accountId, product.sku), this.priceListsOf(accountId))),
-			},
-		};
+		const byId = { Id: 'ID', Name: 'ID' };
+		return listPage(matching, query, this.objectCaps.get('GET /v2/products'), { sortBy: byId, sorts: [byId] }, (product) =>
+			productAsSent(product, this.stockOf(accountId, product.sku), this.priceListsOf(accountId)),
+		);
 	}
 
 	private updateProducts(query: Record<string, string>, body: string, accounts: Set<number>): Answer {
@@ -587,15 +609,8 @@ interface Route {
 }
 
 function routeOf(method: string, path: string): Route | undefined {
-	const marketplaces = /^\/v2\/accounts\/([^/]+)\/marketplaces$/.exec(path);
-	if (method === 'GET' && marketplaces) {
-		return { endpoint: 'GET /v2/accounts/{accountId}/marketplaces', accountId: decodeURIComponent(marketplaces[1]) };
-	}
-	const orderFile = /^\/v2\/orders\/([^/]+)\/(shippinglabel|documents)$/.exec(path);
-	const fileEndpoint = orderFile && `${method} /v2/orders/{orderId}/${orderFile[2]}`;
-	if (fileEndpoint && SANDBOX_ENDPOINTS.includes(fileEndpoint as SandboxEndpoint)) {
-		return { endpoint: fileEndpoint as SandboxEndpoint, orderId: decodeURIComponent(orderFile[1]) };
-	}
+	const withIds = matchPathRoute(method, path, SANDBOX_ENDPOINTS);
+	if (withIds) return { endpoint: withIds.endpoint, accountId: withIds.params.accountId, orderId: withIds.params.orderId };
 	const endpoint = `${method} ${path}`;
 	return SANDBOX_ENDPOINTS.includes(endpoint as SandboxEndpoint) ? { endpoint: endpoint as SandboxEndpoint } : undefined;
 }

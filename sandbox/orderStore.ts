@@ -84,6 +84,11 @@ export interface SandboxOrder {
 	/** Hidden from the list unless `includePendingPayments=true`. */
 	pendingPayment: boolean;
 	buyerName: string;
+	/** The Mercado Libre cart (orders pack) the order belongs to: its orders share `PackId`. */
+	packId?: number;
+	externalShippingId?: string;
+	/** The label's substate (PENDING and STALE forbid a split). Kept for the split rule only. */
+	labelSubstatus?: string;
 	/**
 	 * The last tracking sent with PUT /v2/orders. Kept for tests only: the documented order object
 	 * does not say where Alephee shows it.
@@ -150,7 +155,7 @@ export function orderAsSent(order: SandboxOrder, seller: SellerAccount, marketpl
 	return {
 		Id: order.orderId,
 		ExternalOrderId: order.externalOrderId,
-		PackId: null,
+		PackId: order.packId ?? null,
 		SourcePackId: null,
 		IsCompletePackOrder: null,
 		SellerAccount: seller,
@@ -205,7 +210,7 @@ export function orderAsSent(order: SandboxOrder, seller: SellerAccount, marketpl
 			},
 		],
 		Shipping: {
-			ExternalShippingId: null,
+			ExternalShippingId: order.externalShippingId ?? null,
 			Cost: 0,
 			Method: null,
 			Status: null,

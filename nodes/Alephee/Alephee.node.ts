@@ -3,6 +3,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { BASE_URL_EXPRESSION } from '../../credentials/AlepheeApi.credentials';
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
+import { accountOperations, accountProperties } from './resources/account';
 import { orderOperations, orderProperties } from './resources/order';
 import { productOperations, productProperties } from './resources/product';
 import { accountField, alepheeCredentials } from './shared/descriptions';
@@ -38,6 +39,7 @@ export class Alephee implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
 					{
 						name: 'Order',
 						value: 'order',
@@ -49,9 +51,11 @@ export class Alephee implements INodeType {
 				],
 				default: 'order',
 			},
+			accountOperations,
 			orderOperations,
 			productOperations,
 			...accountField.properties,
+			...accountProperties,
 			...orderProperties,
 			...productProperties,
 		],

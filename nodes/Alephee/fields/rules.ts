@@ -52,6 +52,31 @@ export const textRule: Rule = {
 	expected: (label) => `${label} must be text.`,
 };
 
+/** Text, trimmed, of at most `max` characters (counted as a person counts them, not in UTF-16 units). */
+export function textUpToRule(max: number): Rule {
+	return {
+		check: (raw, context) => {
+			const text = textRule.check(raw, context);
+			if (!text.valid) return text;
+			const length = [...(text.value as string)].length;
+			return length <= max ? text : { valid: false, problem: `it has ${length} characters; Alephee takes at most ${max}` };
+		},
+		expected: (label) => `${label} must be text of at most ${max} characters.`,
+	};
+}
+
+/** A three-way filter: `any` (or empty: the filter is left out), else true or false (also as text). */
+export const anyOrBooleanRule: Rule = {
+	check: (raw) => {
+		if (raw === undefined || raw === null || String(raw).trim() === '' || String(raw).trim().toLowerCase() === 'any') {
+			return { valid: true, value: 'any' };
+		}
+		const value = checkBoolean(raw);
+		return value.valid ? value : { valid: false, problem: `"${String(raw)}" is not one of any, true, false` };
+	},
+	expected: (label) => `${label} must be any, true or false.`,
+};
+
 /** One of a fixed list of codes (a status, say), given as its number. */
 export function codeRule(codes: number[]): Rule {
 	return {

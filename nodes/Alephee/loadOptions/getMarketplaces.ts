@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { chosenAccountId, readForEditor } from '../shared/account';
+import { chosenAccountId, marketplacesWording, readForEditor, resultsOf } from '../shared/account';
 
 interface AlepheeMarketplace {
 	Id: number;
@@ -12,11 +12,8 @@ export async function getMarketplaces(this: ILoadOptionsFunctions): Promise<INod
 	const accountId = chosenAccountId.call(this);
 	// Without an account there is nothing to ask; the field can still take an ID or an expression.
 	if (!accountId) return [];
-	const answer = await readForEditor.call(this, `/accounts/${accountId}/marketplaces`, {
-		inProgress: `listing the marketplaces of account ${accountId}`,
-		accountId: Number(accountId),
-	});
-	const marketplaces = (Array.isArray(answer) ? answer : []) as AlepheeMarketplace[];
+	const answer = await readForEditor.call(this, `/accounts/${accountId}/marketplaces`, marketplacesWording(Number(accountId)));
+	const marketplaces = resultsOf(answer) as unknown as AlepheeMarketplace[];
 	return marketplaces.map((marketplace) => ({
 		name: marketplace.Name ? `${marketplace.Name} (${marketplace.Id})` : String(marketplace.Id),
 		value: marketplace.Id,

@@ -12,6 +12,14 @@ export interface AlepheeAccount {
 	DocNumber?: string;
 }
 
+/** How a read of the key's accounts is worded, by the picker and by Account → Get Many. */
+export const accountsWording: FailureWording = { inProgress: 'listing the accounts of the API key' };
+
+/** How a read of an account's marketplaces is worded, by the marketplace list and by Account → Get Marketplaces. */
+export function marketplacesWording(accountId: number): FailureWording {
+	return { inProgress: `listing the marketplaces of account ${accountId}`, accountId };
+}
+
 /**
  * A read for the editor (a picker, a list of options): sent through the one transport, so it is
  * paced with the key's budget and its errors are worded like every other request.
@@ -24,6 +32,17 @@ export async function readForEditor(this: ILoadOptionsFunctions, url: string, wo
 		{ credentials, wording },
 	);
 	return response.body;
+}
+
+/**
+ * The entries of an accounts list (`/accounts`, `/accounts/{accountId}/marketplaces`): public
+ * clients read a plain array; Alephee's list envelope (`Results`) is read too, as its shape for
+ * these lists is not documented.
+ */
+export function resultsOf(answer: unknown): IDataObject[] {
+	if (Array.isArray(answer)) return answer as IDataObject[];
+	const results = (answer as { Results?: unknown } | undefined)?.Results;
+	return Array.isArray(results) ? (results as IDataObject[]) : [];
 }
 
 /** "Name — Business name (Id)", as the account picker shows it. */

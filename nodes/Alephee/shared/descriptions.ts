@@ -99,7 +99,12 @@ export const orderIdField: Field = field(
 		placeholder: 'e.g. 987654',
 		description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
 		hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
-		displayOptions: { show: { resource: ['order'], operation: ['attachDocument', 'delete', 'downloadShippingLabel', 'get', 'getDocument', 'updateStatus'] } },
+		displayOptions: {
+			show: {
+				resource: ['order'],
+				operation: ['attachDocument', 'delete', 'downloadShippingLabel', 'get', 'getDocument', 'sendMessage', 'split', 'updateStatus'],
+			},
+		},
 	},
 	idRule,
 	{ identifies: true, reported: true },

@@ -5,6 +5,7 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
@@ -162,15 +163,18 @@ function readFields(this: IExecutePaginationFunctions, fields: Field[], query: I
 			continue;
 		}
 		const result = declared.rule.check(raw, context);
-		if (!result.valid) {
-			throw new NodeOperationError(this.getNode(), `${declared.label} is not valid: ${result.problem}`, {
-				itemIndex: this.getItemIndex(),
-				description: `${declared.rule.expected(declared.label)} Fix the value or the expression that sets it. Nothing was sent to Alephee.`,
-			});
-		}
+		if (!result.valid) throw fieldRefusal(this.getNode(), this.getItemIndex(), declared, result.problem);
 		values[declared.name] = result.value as IDataObject[string];
 		if (declared.query) query[declared.query] = result.value as IDataObject[string];
 	}
+}
+
+/** A wrong value, refused before sending: the field named, what it must be, and that nothing was sent. */
+export function fieldRefusal(node: INode, itemIndex: number, declared: Field, problem: string): NodeOperationError {
+	return new NodeOperationError(node, `${declared.label} is not valid: ${problem}`, {
+		itemIndex,
+		description: `${declared.rule.expected(declared.label)} Fix the value or the expression that sets it. Nothing was sent to Alephee.`,
+	});
 }
 
 /** A field's value as n8n gives it: what the routing put in the query (evaluated once), else the parameter. */

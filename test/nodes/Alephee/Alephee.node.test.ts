@@ -15,9 +15,14 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect((await description()).requestDefaults?.baseURL).toContain('$credentials.baseUrl');
 	});
 
-	it('offers Order → Attach Document, Create, Delete, Download Shipping Label, Get, Get Document, Get Many, Update Status and Product → Get Many, Update Stock and Price', async () => {
+	it('offers Account → Get Many, Get Marketplaces, Get Stores; Order → Attach Document, Create, Delete, Download Shipping Label, Get, Get Document, Get Many, Send Message to Buyer, Split Cart Order, Update Status; Product → Get Many, Update Stock and Price', async () => {
 		const { properties } = await description();
-		const [orderOperation, productOperation] = properties.filter((property) => property.name === 'operation');
+		const [accountOperation, orderOperation, productOperation] = properties.filter((property) => property.name === 'operation');
+		expect(accountOperation.options).toEqual([
+			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many accounts' }),
+			expect.objectContaining({ name: 'Get Marketplaces', value: 'getMarketplaces', action: 'Get the marketplaces of an account' }),
+			expect.objectContaining({ name: 'Get Stores', value: 'getStores', action: 'Get the stores of an account' }),
+		]);
 		expect(productOperation.options).toEqual([
 			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many products' }),
 			expect.objectContaining({ name: 'Update Stock and Price', value: 'update', action: 'Update stock and price of products' }),
@@ -30,9 +35,12 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 			expect.objectContaining({ name: 'Get', value: 'get', action: 'Get an order' }),
 			expect.objectContaining({ name: 'Get Document', value: 'getDocument', action: 'Get a document of an order' }),
 			expect.objectContaining({ name: 'Get Many', value: 'getAll', action: 'Get many orders' }),
+			expect.objectContaining({ name: 'Send Message to Buyer', value: 'sendMessage', action: 'Send a message to the buyer of an order' }),
+			expect.objectContaining({ name: 'Split Cart Order', value: 'split', action: 'Split an order out of its cart' }),
 			expect.objectContaining({ name: 'Update Status', value: 'updateStatus', action: 'Update the status of an order' }),
 		]);
 		expect(properties.find((property) => property.name === 'resource')?.options).toEqual([
+			{ name: 'Account', value: 'account' },
 			{ name: 'Order', value: 'order' },
 			{ name: 'Product', value: 'product' },
 		]);
@@ -43,15 +51,15 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect(node.version).toEqual([1, 1.1]);
 		expect(node.defaultVersion).toBe(1.1);
 		const accountFields = node.properties.filter((property) => property.name === 'accountId');
-		expect(accountFields.map((field) => [field.type, field.displayOptions?.show?.['@version']])).toEqual([
-			['string', [1]],
-			['resourceLocator', [1.1]],
+		// Per version, one for Order and Product, one for the Account operations about one account.
+		expect(accountFields.map((field) => [field.type, field.displayOptions?.show?.['@version'], field.displayOptions?.show?.resource])).toEqual([
+			['string', [1], ['order', 'product']],
+			['resourceLocator', [1.1], ['order', 'product']],
+			['string', [1], ['account']],
+			['resourceLocator', [1.1], ['account']],
 		]);
-		// Both send the same query parameter, so a 0.1.0 workflow sends what it always sent.
-		expect(accountFields.map((field) => field.routing?.send)).toEqual([
-			{ type: 'query', property: 'accountId' },
-			{ type: 'query', property: 'accountId' },
-		]);
+		// All send the same query parameter, so a 0.1.0 workflow sends what it always sent.
+		for (const field of accountFields) expect(field.routing?.send).toEqual({ type: 'query', property: 'accountId' });
 	});
 
 	it('picks accounts from a list (searchable) or by ID', async () => {

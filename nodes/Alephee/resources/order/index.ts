@@ -9,11 +9,24 @@ import { orderDownloadShippingLabel } from './downloadShippingLabel';
 import { orderGet } from './get';
 import { orderGetMany } from './getAll';
 import { orderGetDocument } from './getDocument';
+import { orderSendMessage } from './sendMessage';
+import { orderSplit } from './split';
 import { orderUpdateStatus } from './updateStatus';
 
 const { operationProperty, properties } = resourceOperations(
 	'order',
-	[orderAttachDocument, orderCreate, orderDelete, orderDownloadShippingLabel, orderGet, orderGetDocument, orderGetMany, orderUpdateStatus],
+	[
+		orderAttachDocument,
+		orderCreate,
+		orderDelete,
+		orderDownloadShippingLabel,
+		orderGet,
+		orderGetDocument,
+		orderGetMany,
+		orderSendMessage,
+		orderSplit,
+		orderUpdateStatus,
+	],
 	'delete',
 );
 

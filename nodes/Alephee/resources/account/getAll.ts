@@ -1,0 +1,27 @@
+import { accountsWording, resultsOf } from '../../shared/account';
+import { optionsProperty } from '../../shared/descriptions';
+import type { AlepheeOperation } from '../../transport/operation';
+
+const showOnlyForAccountGetMany = { operation: ['getAll'], resource: ['account'] };
+
+/**
+ * `GET /v2/accounts`: the accounts tied to the API key, one output item each, as Alephee sends
+ * them (`Id`, `DocType`, `DocNumber`, `Name`, `BusinessName`). Paging for this list is not
+ * documented, so none is asked for; a plain array and a list envelope are both read.
+ */
+export const accountGetMany: AlepheeOperation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many accounts',
+		description:
+			"List the Alephee accounts the API key may use, one item per account with its ID, name, business name and tax document. An account's ID is what Account takes in the other operations.",
+	},
+	request: { method: 'GET', url: '/accounts' },
+	fields: [],
+	properties: [optionsProperty(showOnlyForAccountGetMany)],
+	failureWording: () => accountsWording,
+	async run({ send }) {
+		return resultsOf((await send()).body);
+	},
+};

@@ -1,0 +1,96 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { collectionOf, type Field, field, inCollection, queryFilter } from '../../fields/field';
+import { anyOrBooleanRule, idRule, textRule } from '../../fields/rules';
+import { marketplaceFilterProperty, optionsProperty, returnAllOrLimit } from '../../shared/descriptions';
+import { type AlepheeOperation, readRequestedPages, type Send } from '../../transport/operation';
+import { pathOf } from '../../transport/path';
+import { oneAccountField } from './account';
+
+const showOnlyForAccountGetStores = { operation: ['getStores'], resource: ['account'] };
+
+/** A filter Alephee reads as true, false, or (left out) either. */
+function eitherFilter(displayName: string, name: string, description: string, onlyTrue: string, onlyFalse: string): Field {
+	const property: INodeProperties = {
+		displayName,
+		name,
+		type: 'options',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: onlyTrue, value: 'true' },
+			{ name: onlyFalse, value: 'false' },
+		],
+		default: 'any',
+		description,
+	};
+	return field(property, anyOrBooleanRule, { optional: true });
+}
+
+const EITHER_FILTERS = ['allowPickupInStores', 'withAccountPickup'];
+
+const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', show: showOnlyForAccountGetStores }, [
+	eitherFilter(
+		'Allow Pickup in Stores',
+		'allowPickupInStores',
+		'Only branches where buyers pick up their orders (True), only the other branches (False), or all (Any)',
+		'Only Pickup-in-Store Branches',
+		'Only Other Branches',
+	),
+	queryFilter(
+		{
+			...marketplaceFilterProperty,
+			name: 'marketplace',
+			description:
+				'Only stores of this marketplace, among those connected to the account (Account → Get Marketplaces lists them). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		idRule,
+	),
+	eitherFilter(
+		'With Account Pickup',
+		'withAccountPickup',
+		'Only stores with an associated seller account (True), only those without one (False), or all (Any)',
+		'Only With a Seller Account',
+		'Only Without a Seller Account',
+	),
+]);
+
+const sortField: Field = field(
+	{
+		displayName: 'Sort By',
+		name: 'sort',
+		type: 'options',
+		options: [
+			{ name: 'ID', value: 'ID' },
+			{ name: 'Date Created', value: 'dateCreated' },
+		],
+		default: 'ID',
+		description: 'The order of the stores; Alephee sorts in ascending order only',
+	},
+	textRule,
+	{ query: 'sort', optional: true },
+);
+
+const { properties: returnAllProperties, limitField } = returnAllOrLimit(showOnlyForAccountGetStores);
+
+/** `GET /v2/accounts/{accountId}/stores`, page by page: one output item per store, as Alephee sends it. */
+export const accountGetStores: AlepheeOperation = {
+	option: {
+		name: 'Get Stores',
+		value: 'getStores',
+		action: 'Get the stores of an account',
+		description:
+			"List an account's stores and branches, one item per store with its ID, name, address, whether buyers can pick up there and its seller account; optionally only pickup branches or one marketplace's",
+	},
+	request: { method: 'GET', url: '/accounts/{accountId}/stores' },
+	fields: [oneAccountField, limitField, ...filters.fields, inCollection(sortField, 'options')],
+	properties: [...returnAllProperties, filters.property, optionsProperty(showOnlyForAccountGetStores, sortField.properties)],
+	failureWording: ({ accountId }) => ({ inProgress: `listing the stores of account ${accountId}`, accountId: accountId as number }),
+	async run({ send, values }) {
+		const url = pathOf(accountGetStores.request.url, values);
+		const toStores: Send = async (changes = {}) => await send({ ...changes, url });
+		// Any leaves the filter out: Alephee's default (null) lists all.
+		const either: IDataObject = {};
+		for (const name of EITHER_FILTERS) if (typeof values[name] === 'boolean') either[name] = values[name];
+		return await readRequestedPages.call(this, toStores, values.limit, [either]);
+	},
+};

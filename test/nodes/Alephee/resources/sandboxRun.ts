@@ -1,0 +1,75 @@
+/**
+ * What the engine tests of one operation share: a fresh sandbox per test with the key tied to its
+ * accounts, and the operation run through n8n's engine (node version 1.1, Account given by ID).
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { runAlephee, type AlepheeCredentialData, type NodeRun } from '../../../../harness/engine';
+import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
+
+export interface SandboxRun {
+	readonly sandbox: AlepheeSandbox;
+	credentials: AlepheeCredentialData;
+	/** Runs the operation with these parameters (Account: the first account, unless given). */
+	run(parameters: Record<string, unknown>, extra?: Partial<Parameters<typeof runAlephee>[0]>): Promise<NodeRun>;
+}
+
+export function sandboxRun(operation: { resource: string; operation: string }, apiKey: string, accounts: number[]): SandboxRun {
+	const state = {} as { sandbox: AlepheeSandbox; credentials: AlepheeCredentialData };
+	beforeEach(async () => {
+		state.sandbox = await AlepheeSandbox.start();
+		state.sandbox.addKey(apiKey, accounts);
+		state.credentials = { apiKey, baseUrl: state.sandbox.baseUrl };
+	});
+	afterEach(async () => {
+		await state.sandbox.stop();
+	});
+	return {
+		get sandbox() {
+			return state.sandbox;
+		},
+		get credentials() {
+			return state.credentials;
+		},
+		set credentials(credentials) {
+			state.credentials = credentials;
+		},
+		run: async (parameters, extra = {}) =>
+			await runAlephee({
+				credentials: state.credentials,
+				typeVersion: 1.1,
+				parameters: { ...operation, accountId: { __rl: true, mode: 'id', value: String(accounts[0]) }, ...parameters },
+				...extra,
+			}),
+	};
+}
+
+/**
+ * The API key appears nowhere in what n8n saved of the run, whatever the node does on errors
+ * (Continue On Fail on either output, or stop). `prepare` runs before each run (a scripted fault).
+ */
+export async function expectKeyNowhere(
+	run: SandboxRun,
+	apiKey: string,
+	parameters: Record<string, unknown>,
+	items: object[],
+	prepare: () => void = () => {},
+): Promise<void> {
+	for (const onError of ['continueRegularOutput', 'continueErrorOutput', 'stopWorkflow'] as const) {
+		prepare();
+		const result = await run.run(parameters, { items, onError });
+		expect(JSON.stringify(result.run)).not.toContain(apiKey);
+	}
+}
+
+/**
+ * A run with the error output, in short: each output item as [its `key` (the error on the error
+ * output), the input item it is paired to].
+ */
+export function outcomes(result: NodeRun, key: string): { main: unknown[][]; errors: unknown[][] } {
+	const pairedTo = (item: INodeExecutionData) => (item.pairedItem as { item: number }).item;
+	return {
+		main: result.main.map((item) => [item.json[key], pairedTo(item)]),
+		errors: result.errorOutput.map((item) => [item.json.error, pairedTo(item)]),
+	};
+}
