@@ -138,6 +138,12 @@ export class AlepheeSandbox {
 
 	rejectedByRateLimit = 0;
 
+	/**
+	 * A stand-in for the marketplace: when set, the shipment of every order created through the
+	 * API is at once in this state (say, ready to print), so its label can be downloaded.
+	 */
+	shipmentOfCreatedOrders: Shipment | undefined;
+
 	/** The clock of order dates (creation, status changes); rate limits always use real time. */
 	now: () => Date = () => new Date();
 
@@ -507,6 +513,7 @@ export class AlepheeSandbox {
 		for (const line of created.lines) {
 			if (line.movedStock !== false) this.setStock(accountId, line.sku, this.stockOf(accountId, line.sku) - line.quantity);
 		}
+		if (this.shipmentOfCreatedOrders) this.setShipment(accountId, created.orderId, this.shipmentOfCreatedOrders);
 		return { status: 201 };
 	}
 

@@ -28,6 +28,8 @@ export interface Field {
 	identifies: boolean;
 	/** Reported in the output item of a write, as it was sent. */
 	reported: boolean;
+	/** Where the value is read from when it is not one parameter (a choice between two ways of giving it). */
+	read?: (parameter: (path: string) => unknown) => unknown;
 }
 
 export interface FieldOptions {

@@ -180,6 +180,7 @@ export function fieldRefusal(node: INode, itemIndex: number, declared: Field, pr
 /** A field's value as n8n gives it: what the routing put in the query (evaluated once), else the parameter. */
 function readRaw(this: IExecutePaginationFunctions, declared: Field, query: IDataObject): unknown {
 	if (declared.routed && declared.query) return query[declared.query];
+	if (declared.read) return declared.read((path) => this.getNodeParameter(path, ''));
 	return this.getNodeParameter(declared.path, '');
 }
 

@@ -109,7 +109,19 @@ interface ItemInput {
  */
 const itemsRule: Rule = {
 	check: (raw) => {
-		const lines = ((raw as { item?: ItemInput[] } | undefined)?.item ?? []) as ItemInput[];
+		// From the Items fields ({ item: [...] }) or from Items (JSON) (a list, or text holding one).
+		let given: unknown = raw;
+		if (typeof given === 'string') {
+			try {
+				given = JSON.parse(given);
+			} catch {
+				return { valid: false, problem: 'it is not valid JSON' };
+			}
+		}
+		const lines = (Array.isArray(given) ? given : ((given as { item?: ItemInput[] } | undefined)?.item ?? [])) as ItemInput[];
+		if (!Array.isArray(lines) || lines.some((entry) => !entry || typeof entry !== 'object')) {
+			return { valid: false, problem: 'it is not a list of lines' };
+		}
 		if (lines.length < 1 || lines.length > MAX_ITEMS) {
 			return { valid: false, problem: `it has ${lines.length} lines; Alephee takes 1 to ${MAX_ITEMS}` };
 		}
@@ -162,7 +174,7 @@ function orderLine(line: ItemInput, number: number): Check<IDataObject> {
 	return { valid: true, value: item };
 }
 
-const itemsField: Field = shownFor(
+const itemsFieldFromFields: Field = shownFor(
 	field(
 		{
 			displayName: 'Items',
@@ -205,8 +217,37 @@ const itemsField: Field = shownFor(
 		},
 		itemsRule,
 	),
-	showOnlyForOrderCreate,
+	{ ...showOnlyForOrderCreate, itemsFrom: ['fields'] },
 );
+
+/** The order lines, from the Items fields or from Items (JSON), as Items From says. */
+const itemsField: Field = {
+	...itemsFieldFromFields,
+	read: (parameter) => (parameter('itemsFrom') === 'json' ? parameter('itemsJson') : parameter('items')),
+};
+
+const linesFromProperty: INodeProperties = {
+	displayName: 'Items From',
+	name: 'itemsFrom',
+	type: 'options',
+	default: 'fields',
+	options: [
+		{ name: 'Fields Below', value: 'fields', description: 'Enter each line in the Items fields' },
+		{ name: 'JSON', value: 'json', description: 'A list of lines from an expression or JSON, such as the lines of a shop order' },
+	],
+	displayOptions: { show: showOnlyForOrderCreate },
+	description: 'How the order lines are given',
+};
+
+const itemsJsonProperty: INodeProperties = {
+	displayName: 'Items (JSON)',
+	name: 'itemsJson',
+	type: 'json',
+	default: '[{"sku": "", "quantity": 1, "unitPrice": 0, "stockMovement": true, "status": 10}]',
+	description:
+		'A list of lines, each {"sku", "brand" (optional), "quantity", "unitPrice", "unitCost" (optional), "stockMovement" (default true), "status"}: the same as the Items fields',
+	displayOptions: { show: { ...showOnlyForOrderCreate, itemsFrom: ['json'] } },
+};
 
 const jsonSection = (displayName: string, name: string, example: string, rule: Rule): Field =>
 	shownFor(
@@ -307,7 +348,9 @@ export const orderCreate: AlepheeOperation = {
 		},
 		...marketplaceField.properties,
 		...externalOrderIdField.properties,
+		linesFromProperty,
 		...itemsField.properties,
+		itemsJsonProperty,
 		...buyerField.properties,
 		...paymentsField.properties,
 		...shippingField.properties,

@@ -164,3 +164,21 @@ describe('Order → Create', () => {
 		expect(Math.abs(new Date(sent).getTime() - before)).toBeLessThan(60_000);
 	});
 });
+
+describe('Order → Create: lines from the input', () => {
+	it('Items From JSON: the lines come whole from an expression (one order per input item, its lines from the item)', async () => {
+		const result = await create(
+			{ externalOrderId: '={{ $json.number }}', itemsFrom: 'json', itemsJson: '={{ $json.lines }}' },
+			{
+				items: [
+					{ number: 'WEB-A', lines: [line('MATE-500G', 1)] },
+					{ number: 'WEB-B', lines: [line('YERBA-1KG', 2), line('MATE-500G', 3)] },
+				],
+			},
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.main.map((item) => item.json.created)).toEqual([true, true]);
+		expect(posts().map((post) => JSON.parse(post.body).Items.length)).toEqual([1, 2]);
+		expect(sandbox.stockOf(ACCOUNT, 'MATE-500G')).toBe(36);
+	});
+});
