@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { outputItems, pairedIndex, type EditorListRequest } from '../scripts/n8n/api';
+import { orderDayWorkflow, ORDER_DAY_NODES } from '../scripts/n8n/sandboxSetup';
 import { alepheeNode, itemsNode, manualTrigger, noOp, workflow } from '../scripts/n8n/workflows';
 import { ACCOUNT_ID, E2e, SETUP_TIMEOUT_MS } from './harness';
 
@@ -152,6 +153,54 @@ describe('orders: find, delete, check, update status', () => {
 			{ deleted: true, orderId: 8301, accountId: ACCOUNT_ID, revertStock: false },
 		]);
 		expect(e2e.sandbox.order(ACCOUNT_ID, 8301)?.status).toBe(STATUS_DELETED);
+	});
+});
+
+describe('the order day: Create → Get → Download Label → Attach Invoice → Delete with Revert Stock', () => {
+	test('two orders created from their own lines, each read back, its label downloaded as a PDF, an invoice attached, deleted with its stock back', async () => {
+		for (const sku of ['DAY-MATE', 'DAY-YERBA']) e2e.sandbox.addProduct({ accountId: ACCOUNT_ID, sku }, 20);
+		e2e.sandbox.shipmentOfCreatedOrders = { status: 'ready_to_ship', substatus: 'ready_to_print' };
+		const orders = [
+			{ externalOrderId: 'DAY-E2E-1', lines: [{ sku: 'DAY-MATE', quantity: 2 }, { sku: 'DAY-YERBA', quantity: 1 }] },
+			{ externalOrderId: 'DAY-E2E-2', lines: [{ sku: 'DAY-YERBA', quantity: 4 }] },
+		];
+		try {
+			const execution = await e2e.run(orderDayWorkflow(e2e.credential, ACCOUNT_ID, orders, 'E2E order day'));
+			expect(execution.status).toBe('success');
+
+			const created = outputItems(execution, ORDER_DAY_NODES.create);
+			expect(created.map((item) => [item.json.created, item.json.stockMoved, pairedIndex(item)])).toEqual([
+				[true, true, 0],
+				[true, true, 1],
+			]);
+			const ids = created.map((item) => item.json.orderId as number);
+			for (const [index, orderId] of ids.entries()) {
+				expect(e2e.sandbox.order(ACCOUNT_ID, orderId)).toMatchObject({ createdThrough: 'api', externalOrderId: orders[index].externalOrderId });
+			}
+			expect(outputItems(execution, ORDER_DAY_NODES.read).map((item) => item.json.id)).toEqual(ids);
+
+			const labels = outputItems(execution, ORDER_DAY_NODES.label);
+			expect(labels.map((item) => [item.json.orderId, (item.binary as Record<string, { mimeType?: string; fileName?: string }>)?.data?.mimeType])).toEqual(
+				ids.map((orderId) => [orderId, 'application/pdf']),
+			);
+
+			expect(outputItems(execution, ORDER_DAY_NODES.attach).map((item) => [item.json.attached, item.json.orderId, item.json.documentType])).toEqual(
+				ids.map((orderId) => [true, orderId, 0]),
+			);
+			for (const orderId of ids) {
+				expect(e2e.sandbox.documentsOf(ACCOUNT_ID, orderId, 0).map((document) => document.fileName)).toEqual([`invoice-${orderId}.pdf`]);
+			}
+
+			expect(outputItems(execution, ORDER_DAY_NODES.remove).map((item) => item.json)).toEqual(
+				ids.map((orderId) => ({ deleted: true, orderId, accountId: ACCOUNT_ID, revertStock: true })),
+			);
+			expect(outputItems(execution, ORDER_DAY_NODES.check).map((item) => [item.json.id, item.json.statusCode])).toEqual(ids.map((orderId) => [orderId, STATUS_DELETED]));
+			// Created, the orders took 2 + 5 units; deleted with Revert Stock, they gave them back.
+			expect(e2e.sandbox.stockOf(ACCOUNT_ID, 'DAY-MATE')).toBe(20);
+			expect(e2e.sandbox.stockOf(ACCOUNT_ID, 'DAY-YERBA')).toBe(20);
+		} finally {
+			e2e.sandbox.shipmentOfCreatedOrders = undefined;
+		}
 	});
 });
 
