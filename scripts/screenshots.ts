@@ -2,7 +2,7 @@
  * `npm run screenshots`: pictures of the node in n8n's real editor, for the docs, taken with
  * Debian's Chromium (apt-get install chromium) driven by playwright-core. Signs in to a fresh
  * n8n, opens a workflow, searches "Alephee" in the node panel, adds the node and opens the
- * credential form, then runs the demo workflow against the sandbox. Each step checks that
+ * credential form, then runs the demo's order day against the sandbox. Each step checks that
  * what should be on screen is there. Writes docs/images/*.png.
  *
  * The browser may only talk to 127.0.0.1: every other request is refused and counted.
@@ -17,7 +17,15 @@ import { LOCAL_OWNER } from './n8n/api';
 import { repoRoot } from './n8n/config';
 import { runScript } from './n8n/exec';
 import { info } from './n8n/log';
-import { createSandboxCredential, DEMO_ALEPHEE_NODE, demoWorkflow, newApiKey, startDemoSandbox } from './n8n/sandboxSetup';
+import {
+	createSandboxCredential,
+	DEMO_ACCOUNT_ID,
+	DEMO_NEW_ORDERS,
+	newApiKey,
+	ORDER_DAY_NODES,
+	orderDayWorkflow,
+	startDemoSandbox,
+} from './n8n/sandboxSetup';
 import { startN8nWithPackage, type N8nStack } from './n8n/stack';
 import { manualTrigger, workflow } from './n8n/workflows';
 
@@ -116,24 +124,25 @@ async function nodePanelAndCredentialForm(page: Page, stack: N8nStack): Promise<
 
 async function demoRun(page: Page, stack: N8nStack): Promise<void> {
 	const apiKey = newApiKey();
-	const sandbox = await startDemoSandbox(apiKey);
+	const sandbox = await startDemoSandbox(apiKey, { seedOrders: false });
 	try {
 		const credential = await createSandboxCredential(stack.api, sandbox, apiKey);
-		const { id } = await stack.api.createWorkflow(demoWorkflow(credential));
+		const { id } = await stack.api.createWorkflow(orderDayWorkflow(credential, DEMO_ACCOUNT_ID, DEMO_NEW_ORDERS, 'Alephee sandbox: the order day'));
 		await openWorkflow(page, stack.instance.baseUrl, id);
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click();
-		// Wait for the sandbox to have answered all four orders.
+		// Wait for the sandbox to have answered the last node's reads (one per created order).
 		const deadline = Date.now() + 60_000;
-		while (sandbox.deleteRequests().filter((request) => request.answeredWith).length < 4 && Date.now() < deadline) {
+		while (sandbox.deleteRequests().filter((request) => request.answeredWith).length < DEMO_NEW_ORDERS.length && Date.now() < deadline) {
 			await page.waitForTimeout(250);
 		}
-		await page.waitForTimeout(2000);
-		await page.locator('[data-test-id="canvas-node"]').filter({ hasText: DEMO_ALEPHEE_NODE }).first().dblclick();
+		await page.waitForTimeout(3000);
+		await shoot(page, 'order-day-workflow');
+		await page.locator('[data-test-id="canvas-node"]').filter({ hasText: ORDER_DAY_NODES.create }).first().dblclick();
 		await expectVisible(page, '[data-test-id="ndv"]', 'the node details view');
 		await expectVisible(page, '[data-test-id="output-panel"]', 'the output panel');
 		const table = page.locator('[data-test-id="output-panel"] [data-test-id="radio-button-table"]');
 		if (await table.isVisible().catch(() => false)) await table.click();
-		await page.locator('[data-test-id="output-panel"]').getByText('refused to delete order', { exact: false }).first().waitFor({ timeout: 15_000 });
+		await page.locator('[data-test-id="output-panel"]').getByText('stockMoved', { exact: false }).first().waitFor({ timeout: 15_000 });
 		await page.waitForTimeout(500);
 		await shoot(page, 'workflow-run');
 	} finally {
