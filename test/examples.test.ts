@@ -54,6 +54,7 @@ describe('example workflows', () => {
 			'delete-orders-from-csv.json',
 			'find-and-delete-test-orders.json',
 			'new-order-message.json',
+			'print-labels-for-ready-orders.json',
 			'sync-stock-from-csv.json',
 		]);
 	});
@@ -122,6 +123,26 @@ describe('example workflows', () => {
 			expect(deleted.main[0].json).toMatchObject({ deleted: true, orderId, revertStock: true });
 			expect(sandbox.order(1234, orderId)?.status).toBe(ORDER_STATUS_DELETED);
 			expect(sandbox.stockOf(1234, 'MATE-500G')).toBe(10);
+		});
+	});
+
+	it('labels of the orders ready to ship: a PDF per ready order, the others on the error output saying the label is not ready', async () => {
+		const workflow = exampleWorkflow('print-labels-for-ready-orders.json');
+		await withSandbox(async (sandbox) => {
+			const now = new Date();
+			for (const orderId of [301, 302]) {
+				sandbox.addOrder({ accountId: 1234, orderId, createdThrough: 'marketplace', lines: [{ sku: 'MATE-500G', quantity: 1 }], statusDate: now });
+			}
+			sandbox.setShipment(1234, 301, { status: 'ready_to_ship', substatus: 'ready_to_print' });
+
+			const pending = await runExampleNode(workflow, 'Orders pending shipment', sandbox);
+			expect(pending.main.map((item) => item.json.id)).toEqual([301, 302]);
+
+			const labels = await runExampleNode(workflow, 'Download the label', sandbox, pending.main.map((item) => item.json));
+			expect(labels.main.map((item) => [item.json.orderId, item.binary?.data?.mimeType])).toEqual([[301, 'application/pdf']]);
+			expect(labels.errorOutput).toHaveLength(1);
+			expect(labels.errorOutput[0].json.error).toMatch(/label of order 302 is not available/);
+			expect(nextNode(workflow, 'Download the label', 1)).toBe('Not ready yet (the next run tries again)');
 		});
 	});
 
