@@ -50,6 +50,12 @@ function describeValue(raw: unknown): string {
  * is read in (or converted to) `timezone` and sent to the minute.
  */
 export function checkDateTime(raw: unknown, timezone: string): Check<string> {
+	const date = checkInstant(raw, timezone);
+	return date.valid ? { valid: true, value: date.value.setZone(timezone).toFormat('yyyy-MM-dd HH:mm') } : date;
+}
+
+/** A date and time given as a DateTime, a Date, or ISO/SQL text read in `timezone`. */
+export function checkInstant(raw: unknown, timezone: string): Check<DateTime> {
 	if (isEmpty(raw)) return { valid: false, problem: 'it is empty' };
 	let date: DateTime | undefined;
 	if (DateTime.isDateTime(raw)) date = raw;
@@ -62,5 +68,5 @@ export function checkDateTime(raw: unknown, timezone: string): Check<string> {
 	if (!date?.isValid) {
 		return { valid: false, problem: `"${describeValue(raw)}" is not a date and time` };
 	}
-	return { valid: true, value: date.setZone(timezone).toFormat('yyyy-MM-dd HH:mm') };
+	return { valid: true, value: date };
 }

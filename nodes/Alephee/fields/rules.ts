@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 
-import { type Check, checkBoolean, checkDateTime, checkPositiveWholeNumber } from './checks';
+import { type Check, checkBoolean, checkDateTime, checkInstant, checkPositiveWholeNumber } from './checks';
 
 /** What a check may need to know of the workflow. */
 export interface CheckContext {
@@ -138,25 +138,16 @@ export const integrationRule: Rule = {
  */
 export const timestampRule: Rule = {
 	check: (raw, { timezone }) => {
-		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-			return { valid: true, value: DateTime.now().setZone(timezone).startOf('second').toISO({ suppressMilliseconds: true }) };
-		}
-		const minute = checkDateTime(raw, timezone);
-		if (!minute.valid) return minute;
-		const date = DateTime.isDateTime(raw)
-			? raw
-			: raw instanceof Date
-				? DateTime.fromJSDate(raw)
-				: DateTime.fromISO(String(raw).trim(), { zone: timezone }).isValid
-					? DateTime.fromISO(String(raw).trim(), { zone: timezone })
-					: DateTime.fromSQL(String(raw).trim(), { zone: timezone });
-		return { valid: true, value: date.setZone(timezone).startOf('second').toISO({ suppressMilliseconds: true }) };
+		const iso = (date: DateTime) => date.setZone(timezone).startOf('second').toISO({ suppressMilliseconds: true });
+		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { valid: true, value: iso(DateTime.now()) };
+		const date = checkInstant(raw, timezone);
+		return date.valid ? { valid: true, value: iso(date.value) } : date;
 	},
 	expected: (label) => `${label} must be a date and time, such as 2026-11-24 13:45 or an ISO date-time from an expression (empty: now).`,
 };
 
 /** JSON given as text or as an object from an expression. */
-function parseJson(raw: unknown): Check<unknown> {
+export function parseJson(raw: unknown): Check<unknown> {
 	if (typeof raw !== 'string') return { valid: true, value: raw };
 	try {
 		return { valid: true, value: JSON.parse(raw) as unknown };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from '
 
 import { type Check, checkBoolean, checkPositiveWholeNumber } from '../../fields/checks';
 import { type Field, field, shownFor } from '../../fields/field';
-import { amountRule, booleanRule, idRule, jsonListRule, jsonObjectRule, type Rule, textRule, timestampRule } from '../../fields/rules';
+import { amountRule, booleanRule, idRule, jsonListRule, jsonObjectRule, parseJson, type Rule, textRule, timestampRule } from '../../fields/rules';
 import { accountField, optionsProperty, simplifyProperty } from '../../shared/descriptions';
 import { integratedValues, simplifyOrder } from '../../shared/order';
 import type { ListPage } from '../../transport/paging';
@@ -110,14 +110,9 @@ interface ItemInput {
 const itemsRule: Rule = {
 	check: (raw) => {
 		// From the Items fields ({ item: [...] }) or from Items (JSON) (a list, or text holding one).
-		let given: unknown = raw;
-		if (typeof given === 'string') {
-			try {
-				given = JSON.parse(given);
-			} catch {
-				return { valid: false, problem: 'it is not valid JSON' };
-			}
-		}
+		const parsed = parseJson(raw);
+		if (!parsed.valid) return parsed;
+		const given = parsed.value;
 		const lines = (Array.isArray(given) ? given : ((given as { item?: ItemInput[] } | undefined)?.item ?? [])) as ItemInput[];
 		if (!Array.isArray(lines) || lines.some((entry) => !entry || typeof entry !== 'object')) {
 			return { valid: false, problem: 'it is not a list of lines' };
