@@ -14,6 +14,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeHttpFailure, type FailureWording, hideSecret } from './failureWording';
 import { type NodeRun, nodeRunOf } from './nodeRun';
+import { takeTicket } from './rateLimiter';
 import { type ListPage, readAllPages } from './paging';
 import type { Field } from '../fields/field';
 import {
@@ -86,8 +87,9 @@ function runOperation(operation: AlepheeOperation) {
 		this: IExecutePaginationFunctions,
 		request: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		// First, synchronously, while n8n is still going through the items.
+		// First, synchronously, while n8n is still going through the items (so in item order).
 		const run = nodeRunOf(this);
+		const ticket = takeTicket();
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
 		const query = (request.options.qs ??= {});
@@ -105,6 +107,7 @@ function runOperation(operation: AlepheeOperation) {
 					Number(this.getNodeParameter('options.maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS)) * 1000,
 				signal: this.getExecutionCancelSignal(),
 				runStop: run.stopSignal,
+				ticket,
 				itemIndex,
 			};
 			const send: Send = async (changes = {}) =>

@@ -81,7 +81,6 @@ export class RateLimitBudget {
 	/** The per-minute limit the burst was learned under: a new limit starts the learning again. */
 	private learnedLimit: number | undefined;
 
-	private tickets = 0;
 
 	/** GCRA's theoretical arrival time of the next request, in this process's clock. */
 	private theoreticalArrival = 0;
@@ -126,7 +125,7 @@ export class RateLimitBudget {
 
 	/** A place in line, for a request that may have to come back after a 429 and keep it. */
 	ticket(): number {
-		return ++this.tickets;
+		return takeTicket();
 	}
 
 	/** Feed every answer's headers back, whatever its status. */
@@ -283,6 +282,17 @@ export function readRateLimitHeaders(headers: Record<string, unknown> | undefine
 		resetSeconds: read('x-ratelimit-reset'),
 		retryAfterSeconds: read('x-ratelimit-retryafter'),
 	};
+}
+
+let lastTicket = 0;
+
+/**
+ * A place in line, the same numbering for every budget, so a place can be taken before it is
+ * known which budget the request will wait in: an item takes its own when n8n starts it, in
+ * item order, and its requests then leave in that order whatever its first awaits took.
+ */
+export function takeTicket(): number {
+	return ++lastTicket;
 }
 
 const budgets = new Map<string, RateLimitBudget>();

@@ -50,6 +50,8 @@ export interface SendSettings {
 	 * request still waiting for its turn is sent. What is already on the wire is left to finish.
 	 */
 	runStop?: AbortSignal;
+	/** The item's place in line (`takeTicket`), taken when n8n started it; else one is taken now. */
+	ticket?: number;
 	itemIndex?: number;
 }
 
@@ -103,7 +105,7 @@ export async function sendToAlephee(
 	const waitSignal = waitEnds.length > 1 ? AbortSignal.any(waitEnds) : waitEnds[0];
 	// A request retried after a 429 keeps its place before those queued after it on this budget,
 	// so two changes to one order reach Alephee in the order they were given.
-	const ticket = budget.ticket();
+	const ticket = settings.ticket ?? budget.ticket();
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await budget.acquire(waitSignal, maxWaitMs, ticket);

@@ -42,6 +42,8 @@ describe('Stop on error (Continue On Fail off)', () => {
 		const sent = sandbox.deleteRequests().map((request) => Number(request.query.orderId));
 		const refusal = sent.indexOf(REFUSED);
 		expect(refusal).toBeGreaterThanOrEqual(0);
+		// Items take their place in line in item order, so the earlier ones went first.
+		expect(sent).toEqual([1, 2, REFUSED]);
 		// Nothing after the refusal, and only the orders before it were deleted.
 		expect(sent.slice(refusal + 1)).toEqual([]);
 		expect(deleted()).toEqual([1, 2]);
