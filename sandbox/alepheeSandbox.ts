@@ -144,6 +144,14 @@ export class AlepheeSandbox {
 	 */
 	shipmentOfCreatedOrders: Shipment | undefined;
 
+	/**
+	 * A list running behind: an order created through the API is listed only this many
+	 * milliseconds after its 201 (0: at once). Alephee does not say how soon it lists one.
+	 */
+	createdOrdersListedAfterMs = 0;
+
+	private readonly listedFrom = new Map<string, number>();
+
 	/** The clock of order dates (creation, status changes); rate limits always use real time. */
 	now: () => Date = () => new Date();
 
@@ -151,6 +159,8 @@ export class AlepheeSandbox {
 	readonly messages = new BuyerMessages();
 
 	readonly stores = new SandboxStores(() => this.now());
+
+	private readonly liveChanges: Array<{ endpoint: SandboxEndpoint; act: (request: RecordedRequest) => void }> = [];
 
 	private readonly keys = new Map<string, Set<number>>();
 
@@ -179,6 +189,20 @@ export class AlepheeSandbox {
 		rateLimit?: RateLimitSettings,
 	) {
 		this.rateLimits = new RateLimitBudgets(rateLimit);
+	}
+
+	/**
+	 * A live account: `act` runs right after each answer to `endpoint`, before the next request is
+	 * read, as an ERP integrating orders or a marketplace shipping them would between two page
+	 * reads. Returns the function that stops it.
+	 */
+	changeAfterEachAnswer(endpoint: SandboxEndpoint, act: (request: RecordedRequest) => void): () => void {
+		const change = { endpoint, act };
+		this.liveChanges.push(change);
+		return () => {
+			const at = this.liveChanges.indexOf(change);
+			if (at >= 0) this.liveChanges.splice(at, 1);
+		};
 	}
 
 	/** `rateLimit` is the default of every endpoint; without it the limit is off. */
@@ -349,6 +373,7 @@ export class AlepheeSandbox {
 			const reply = ({ status, body: payload, file }: Answer) => {
 				recorded.answeredWith = status;
 				this.send(res, status, payload, headers, file);
+				for (const change of this.liveChanges) if (change.endpoint === recorded.endpoint) change.act(recorded);
 			};
 
 			if (!allowed) {
@@ -469,7 +494,8 @@ export class AlepheeSandbox {
 
 	private listOrders(query: Record<string, string>, accounts: Set<number>): Answer {
 		const accountId = checkAccount(query, accounts);
-		const ofAccount = [...this.orders.values()].filter((order) => order.accountId === accountId);
+		const listed = (order: SandboxOrder) => (this.listedFrom.get(orderKey(order.accountId, order.orderId)) ?? 0) <= Date.now();
+		const ofAccount = [...this.orders.values()].filter((order) => order.accountId === accountId && listed(order));
 		const page = listOrders(ofAccount, query, this.objectCaps.get('GET /v2/orders'));
 		return {
 			// The documentation says only "206 with the first part"; our reading: the first `cap`
@@ -514,6 +540,7 @@ export class AlepheeSandbox {
 			if (line.movedStock !== false) this.setStock(accountId, line.sku, this.stockOf(accountId, line.sku) - line.quantity);
 		}
 		if (this.shipmentOfCreatedOrders) this.setShipment(accountId, created.orderId, this.shipmentOfCreatedOrders);
+		if (this.createdOrdersListedAfterMs > 0) this.listedFrom.set(orderKey(accountId, created.orderId), Date.now() + this.createdOrdersListedAfterMs);
 		return { status: 201 };
 	}
 

@@ -48,6 +48,15 @@ export class SandboxStores {
 		this.byAccount.set(accountId, stores);
 	}
 
+	/** The store leaves the account (closed), as a live account may while its stores are read. */
+	remove(accountId: number, storeId: number): void {
+		const stores = this.byAccount.get(accountId) ?? [];
+		this.byAccount.set(
+			accountId,
+			stores.filter((store) => store.id !== storeId),
+		);
+	}
+
 	list(accountId: number, query: Record<string, string>, cap: number | undefined): { status: number; body: unknown } {
 		const pickup = readBoolean(query, 'allowPickupInStores');
 		const withAccount = readBoolean(query, 'withAccountPickup');

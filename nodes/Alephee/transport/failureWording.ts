@@ -296,6 +296,14 @@ export function describeListEndedEarly(read: number, total: number, wording: Fai
 	};
 }
 
+/** A list that changed faster than it could be read (see `ListKeptMoving`). */
+export function describeListKeptMoving(read: number, calls: number, wording: FailureWording): AlepheeFailure {
+	return {
+		message: `Alephee's list kept changing while it was read, while ${wording.inProgress}`,
+		description: `After ${calls} requests the node still could not be sure it had seen every result (${read} so far): orders or products kept entering and leaving the list faster than it could be paged. Nothing was returned, so that no result goes missing without a word. Run it again, or narrow the filters (a date or ID range) so the list is shorter.`,
+	};
+}
+
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);

@@ -15,7 +15,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { describeHttpFailure, type FailureWording, hideSecret } from './failureWording';
 import { type NodeRun, nodeRunOf } from './nodeRun';
 import { takeTicket } from './rateLimiter';
-import { type ListPage, readAllPages } from './paging';
+import { type ListPage, readLists } from './paging';
 import type { Field } from '../fields/field';
 import {
 	type AlepheeCredentials,
@@ -252,8 +252,7 @@ export function resourceOperations(
 
 /**
  * A list operation's pages: all of them with Return All, else up to `limit` results. `lists`
- * are the query variants to read one after the other (Alephee has no "either" value for some
- * filters, so "either" is asked as both); a result listed twice is kept once.
+ * are the query variants to read one after the other (see `readLists`).
  */
 export async function readRequestedPages(
 	this: IExecutePaginationFunctions,
@@ -263,20 +262,5 @@ export async function readRequestedPages(
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const wanted = returnAll ? undefined : Number(limit ?? 50);
-	const results: IDataObject[] = [];
-	const ids = new Set<unknown>();
-	for (const list of lists) {
-		if (wanted !== undefined && results.length >= wanted) break;
-		const rest = wanted === undefined ? undefined : wanted - results.length;
-		const page = await readAllPages(async (paging) => (await send({ qs: { ...list, ...paging } })).body as ListPage, rest);
-		for (const result of page) {
-			const id = result.Id ?? result.Identification;
-			if (id !== undefined && typeof id !== 'object') {
-				if (ids.has(id)) continue;
-				ids.add(id);
-			}
-			results.push(result);
-		}
-	}
-	return results;
+	return await readLists(async (qs) => (await send({ qs })).body as ListPage, lists, wanted);
 }

@@ -14,11 +14,12 @@ import {
 	type AlepheeFailure,
 	describeHttpFailure,
 	describeListEndedEarly,
+	describeListKeptMoving,
 	describeLongRateLimitWait,
 	describeTransportFailure,
 	type FailureWording,
 } from './failureWording';
-import { ListEndedEarly } from './paging';
+import { ListEndedEarly, ListKeptMoving } from './paging';
 import { RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitBudget, sharedBudget } from './rateLimiter';
 
 export const CREDENTIAL_TYPE = 'alepheeApi';
@@ -193,6 +194,7 @@ async function sendOnce(
  */
 export function requestError(node: INode, error: unknown, wording: FailureWording, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof ListEndedEarly) return failureError(node, describeListEndedEarly(error.read, error.total, wording), itemIndex);
+	if (error instanceof ListKeptMoving) return failureError(node, describeListKeptMoving(error.read, error.calls, wording), itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }

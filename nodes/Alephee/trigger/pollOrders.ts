@@ -5,7 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FailureWording } from '../transport/failureWording';
 import { checkPositiveWholeNumber } from '../fields/checks';
 import { integratedValues, simplifyOrder } from '../shared/order';
-import { type ListPage, readAllPages } from '../transport/paging';
+import { type ListPage, readLists } from '../transport/paging';
 import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, requestError, sendToAlephee } from '../transport/request';
 
 export type OrderEvent = 'newOrder' | 'statusChanged';
@@ -15,7 +15,10 @@ interface EventRule {
 	filter: 'dateCreatedFrom' | 'statusDateFrom';
 	/** The order's time for that filter. */
 	timeOf(order: IDataObject): unknown;
-	/** What makes two sightings the same event. */
+	/**
+	 * What makes two sightings the same event: the order's ID, then what changed (`Id:Status`).
+	 * An event is emitted when it differs from the last one emitted for that order.
+	 */
 	keyOf(order: IDataObject): string;
 	inProgress(accountId: number): string;
 }
@@ -79,6 +82,9 @@ function minuteAfter(minute: string): string {
 	return minutesBefore(minute, -1);
 }
 
+/** The order an event key is about: its ID, before any `:Status`. */
+const orderOfEvent = (key: string) => key.split(':')[0];
+
 /** Where the next poll reads from: the look-back before the position, never below the floor. */
 export function readFrom(state: PollState, lookBackMinutes: number): string {
 	const lookBack = minutesBefore(state.position ?? '', lookBackMinutes);
@@ -101,7 +107,9 @@ export function nextPoll(
 	const from = readFrom(state, lookBackMinutes);
 	const emitted: Record<string, string[]> = { ...(state.emitted ?? {}) };
 	if (state.seen?.length && state.position) emitted[state.position] = [...(emitted[state.position] ?? []), ...state.seen];
-	const known = new Set(Object.values(emitted).flat());
+	// The last event emitted per order: a status that comes back (10 → 89 → 10) is a change again.
+	const lastEmitted = new Map<string, string>();
+	for (const minute of Object.keys(emitted).sort()) for (const key of emitted[minute]) lastEmitted.set(orderOfEvent(key), key);
 	let position = state.position ?? from;
 	const fresh: IDataObject[] = [];
 	for (const order of orders) {
@@ -110,8 +118,8 @@ export function nextPoll(
 		if (minute < from) continue;
 		if (minute > position) position = minute;
 		const key = rule.keyOf(order);
-		if (known.has(key)) continue;
-		known.add(key);
+		if (lastEmitted.get(orderOfEvent(key)) === key) continue;
+		lastEmitted.set(orderOfEvent(key), key);
 		fresh.push(order);
 		(emitted[minute] ??= []).push(key);
 	}
@@ -173,16 +181,13 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const ordersFrom = async (minute: string) => {
-		const orders: IDataObject[] = [];
 		try {
-			for (const Integrated of integratedValues('any')) {
-				orders.push(...(await readAllPages(async (page) => await readPage({ [rule.filter]: minute, Integrated, ...page }))));
-			}
+			const lists = integratedValues('any').map((Integrated) => ({ [rule.filter]: minute, Integrated }));
+			return await readLists(readPage, lists);
 		} catch (error) {
 			// A list that was not whole fails the poll too: the position stays, so nothing is skipped.
 			throw requestError(this.getNode(), error, wording);
 		}
-		return orders;
 	};
 	if (!state.position) {
 		// First activation: start from now, so the history does not flood the workflow. Alephee's

@@ -87,8 +87,8 @@ describe('Alephee Trigger: new orders', () => {
 		expect(new Set(ids(result.items)).size).toBe(230);
 		expect(listRequests().map((request) => [request.query.Integrated, request.query.offset])).toEqual([
 			['false', '0'],
-			['false', '100'],
-			['false', '200'],
+			['false', '99'],
+			['false', '198'],
 			['true', '0'],
 		]);
 		expect(sandbox.rejectedByRateLimit).toBe(0);

@@ -85,8 +85,8 @@ describe('Account → Get Stores: the request', () => {
 		expect(all.main).toHaveLength(133);
 		expect(storeRequests().map((request) => [request.query.offset, request.query.limit, request.answeredWith])).toEqual([
 			['0', '100', 206],
-			['60', '100', 206],
-			['120', '100', 206],
+			['59', '100', 206],
+			['118', '100', 206],
 		]);
 
 		const some = await run.run({ limit: 4 });

@@ -42,7 +42,7 @@ describe('Order → Get', () => {
 			includePendingPayments: 'true',
 			Integrated: 'false',
 			offset: '0',
-			limit: '1',
+			limit: '100',
 		});
 	});
 

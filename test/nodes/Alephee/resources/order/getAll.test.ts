@@ -51,8 +51,8 @@ describe('Order → Get Many: paging', () => {
 		// Not integrated (all 250 here), then integrated (none): Alephee has no value for both.
 		expect(listRequests().map((request) => [request.query.Integrated, request.query.offset, request.query.limit])).toEqual([
 			['false', '0', '100'],
-			['false', '100', '100'],
-			['false', '200', '100'],
+			['false', '99', '100'],
+			['false', '198', '100'],
 			['true', '0', '100'],
 		]);
 		for (const request of listRequests()) expect(request.query.accountId).toBe(String(ACCOUNT));
@@ -68,7 +68,7 @@ describe('Order → Get Many: paging', () => {
 		expect(result.main).toHaveLength(130);
 		expect(listRequests().slice(1).map((request) => [request.query.offset, request.query.limit])).toEqual([
 			['0', '100'],
-			['100', '30'],
+			['99', '31'],
 		]);
 	});
 
@@ -80,8 +80,8 @@ describe('Order → Get Many: paging', () => {
 		expect(result.main.map((item) => item.json.id)).toEqual(Array.from({ length: 95 }, (_, index) => index + 1));
 		expect(listRequests().map((request) => [request.query.Integrated, request.query.offset, request.answeredWith])).toEqual([
 			['false', '0', 206],
-			['false', '40', 206],
-			['false', '80', 206],
+			['false', '39', 206],
+			['false', '78', 206],
 			['true', '0', 206],
 		]);
 	});

@@ -44,8 +44,8 @@ describe('Product → Get Many', () => {
 		expect(result.main).toHaveLength(130);
 		expect(listRequests().map((request) => [request.query.offset, request.answeredWith])).toEqual([
 			['0', 206],
-			['60', 206],
-			['120', 206],
+			['59', 206],
+			['118', 206],
 		]);
 		expect(result.main[4].json).toEqual({
 			sku: 'SKU-5',
