@@ -1,11 +1,12 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { type Check, checkBoolean, checkPositiveWholeNumber } from '../../fields/checks';
 import { type Field, field, shownFor } from '../../fields/field';
 import { amountRule, booleanRule, idRule, jsonListRule, jsonObjectRule, parseJson, type Rule, textRule, timestampRule } from '../../fields/rules';
 import { accountField, optionsProperty, simplifyProperty } from '../../shared/descriptions';
-import { integratedValues, simplifyOrder } from '../../shared/order';
-import type { ListPage } from '../../transport/paging';
+import { simplifyOrder } from '../../shared/order';
+import { findOrders } from '../../shared/orderLookup';
 import type { AlepheeOperation, Send } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
@@ -291,14 +292,16 @@ const ifExistsProperty: INodeProperties = {
 
 /** The orders of the account with this External Order ID, whatever their integration or payment state. */
 async function ordersWithExternalId(send: Send, externalOrderId: IDataObject[string]): Promise<IDataObject[]> {
-	const found: IDataObject[] = [];
-	for (const Integrated of integratedValues('any')) {
-		const qs = { externalOrderIdFrom: externalOrderId, externalOrderIdTo: externalOrderId, Integrated, includePendingPayments: true, offset: 0, limit: 10 };
-		const page = (await send({ method: 'GET', qs })).body as ListPage;
-		found.push(...(page?.Results ?? []).filter((order) => String(order.ExternalOrderId) === String(externalOrderId)));
-	}
-	return found;
+	const query = { externalOrderIdFrom: externalOrderId, externalOrderIdTo: externalOrderId };
+	return await findOrders(send, query, (order) => String(order.ExternalOrderId) === String(externalOrderId));
 }
+
+/**
+ * The waits before reading a created order back again (seconds). Alephee answers 201 before its
+ * list may show the order (a sync behind); a few short reads, paced like every request, usually
+ * find it, and the item says so in words when they do not.
+ */
+export const READ_BACK_WAITS_SECONDS = [1, 2, 4];
 
 function createdOutput(this: IExecutePaginationFunctions, order: IDataObject, created: boolean, stockMoved: boolean): IDataObject {
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
@@ -403,10 +406,25 @@ export const orderCreate: AlepheeOperation = {
 			Shipping: values.shipping,
 		};
 		const answer = (await send({ body, json: true })).body as IDataObject | undefined;
-		const [created] = await ordersWithExternalId(send, externalOrderId);
-		if (created) return [createdOutput.call(this, created, true, stockMoved)];
-		// Alephee said 201 but its list does not show the order yet: what it answered is all there is.
+		for (const waitSeconds of [0, ...READ_BACK_WAITS_SECONDS]) {
+			if (waitSeconds) await sleep(waitSeconds * 1000);
+			const [created] = await ordersWithExternalId(send, externalOrderId);
+			if (created) return [createdOutput.call(this, created, true, stockMoved)];
+		}
+		// Alephee said 201 but its list still does not show the order: say so, and how to find it.
 		const answeredId = answer && typeof answer === 'object' ? (answer.Id ?? answer.OrderId) : undefined;
-		return [{ created: true, orderId: answeredId ?? null, externalOrderId, accountId, stockMoved, answer: answer ?? null }];
+		const waited = READ_BACK_WAITS_SECONDS.reduce((total, seconds) => total + seconds, 0);
+		return [
+			{
+				created: true,
+				listed: false,
+				orderId: answeredId ?? null,
+				externalOrderId,
+				accountId,
+				stockMoved,
+				note: `Alephee created order ${String(externalOrderId)} but has not listed it yet (read back ${READ_BACK_WAITS_SECONDS.length + 1} times over ${waited} seconds), so its Alephee Order ID is not known yet. Do not create it again: later, run Create again with Options → If the External Order ID Exists → Return the Existing Order, or Order → Get Many with Marketplace Order Number From and To set to ${String(externalOrderId)}, to get its Order ID.`,
+				answer: answer ?? null,
+			},
+		];
 	},
 };

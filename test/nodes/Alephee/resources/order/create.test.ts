@@ -182,3 +182,37 @@ describe('Order → Create: lines from the input', () => {
 		expect(sandbox.stockOf(ACCOUNT, 'MATE-500G')).toBe(36);
 	});
 });
+
+describe('Order → Create: Alephee lists the new order late', () => {
+	const readsAfterPost = () => {
+		const posted = posts()[0]?.receivedAt ?? Number.POSITIVE_INFINITY;
+		return sandbox.requestsTo('GET /v2/orders').filter((request) => request.receivedAt >= posted);
+	};
+
+	it('reads the order back again after short waits, and outputs it with its Order ID once listed', async () => {
+		sandbox.createdOrdersListedAfterMs = 1_500;
+		const result = await create();
+		expect(result.error).toBeUndefined();
+		const order = createdOrder();
+		expect(result.main.map((item) => [item.json.created, item.json.orderId])).toEqual([[true, order?.orderId]]);
+		// Read at once (both integration states: not listed), again after 1 s (not yet), and after 2 more.
+		expect(readsAfterPost().length).toBeGreaterThanOrEqual(4);
+		expect(readsAfterPost().length).toBeLessThanOrEqual(6);
+	});
+
+	it('still not listed after the waits: created, and the item says so and how to get its ID later', async () => {
+		sandbox.createdOrdersListedAfterMs = 120_000;
+		const result = await create();
+		expect(result.error).toBeUndefined();
+		expect(posts()).toHaveLength(1);
+		const json = result.main[0].json;
+		expect(json).toMatchObject({ created: true, listed: false, orderId: null, externalOrderId: 'WEB-1001', accountId: ACCOUNT, stockMoved: true });
+		expect(json.note).toBe(
+			'Alephee created order WEB-1001 but has not listed it yet (read back 4 times over 7 seconds), so its Alephee Order ID is not known yet. Do not create it again: later, run Create again with Options → If the External Order ID Exists → Return the Existing Order, or Order → Get Many with Marketplace Order Number From and To set to WEB-1001, to get its Order ID.',
+		);
+		// Four read-backs, each asking both integration states; the waits between them were kept.
+		const reads = readsAfterPost();
+		expect(reads).toHaveLength(8);
+		expect(reads[7].receivedAt - reads[0].receivedAt).toBeGreaterThanOrEqual(6_900);
+	}, 20_000);
+});
