@@ -152,6 +152,13 @@ export class AlepheeSandbox {
 
 	private readonly listedFrom = new Map<string, number>();
 
+	/**
+	 * How files (labels, documents) are answered. Alephee documents the label's 200 as "File or
+	 * base64 encoded string": `file` sends the bytes with a name; `base64` the bare base64 text
+	 * (text/plain, no name); `base64InJson` the same text as a JSON string (application/json).
+	 */
+	filesAnsweredAs: 'file' | 'base64' | 'base64InJson' = 'file';
+
 	/** The clock of order dates (creation, status changes); rate limits always use real time. */
 	now: () => Date = () => new Date();
 
@@ -618,6 +625,13 @@ export class AlepheeSandbox {
 	}
 
 	private send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string>, file?: FileAnswer): void {
+		if (file && this.filesAnsweredAs !== 'file') {
+			const text = file.bytes.toString('base64');
+			const asJson = this.filesAnsweredAs === 'base64InJson';
+			res.writeHead(status, { 'content-type': asJson ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', ...headers });
+			res.end(asJson ? JSON.stringify(text) : text);
+			return;
+		}
 		if (file) {
 			// A header is ASCII: the name as such, and in full as RFC 6266's filename*.
 			const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');

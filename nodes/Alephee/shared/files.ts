@@ -121,13 +121,72 @@ export async function downloadFile(
 			this.getItemIndex(),
 		);
 	}
+	const extension = request.fallbackName.split('.').pop() ?? '';
+	const file = fileInAnswer(bytes, extension);
+	if (!file) {
+		const format = extension.toUpperCase();
+		// "an XML", "a PDF": the article of the letter's name.
+		const article = /^[AEFHILMNORSX]/.test(format) ? 'an' : 'a';
+		throw failureError(
+			this.getNode(),
+			{
+				message: `Alephee's answer is not ${article} ${format} file (${request.fallbackName})`,
+				description: `Alephee answered ${bytes.length} bytes that are neither ${article} ${format} file nor ${article} ${format} file encoded as base64 text, so no file was saved. Nothing was changed in Alephee (this only reads data): run it again later; if it keeps happening, contact Alephee support with the order ID.`,
+			},
+			this.getItemIndex(),
+		);
+	}
 	const headers = response.headers ?? {};
 	const fileName = fileNameOf(headers['content-disposition']) ?? request.fallbackName;
 	const answeredType = String(headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 	const generic = !answeredType || answeredType === 'application/octet-stream' || answeredType === 'binary/octet-stream';
-	const mimeType = generic ? mimeTypeOf(request.fallbackName.split('.').pop() ?? '') : answeredType;
-	const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);
+	// Decoded from base64, the answer's type was the text's: the file's is the format's.
+	const mimeType = generic || file.decoded ? mimeTypeOf(extension) : answeredType;
+	const binary = await this.helpers.prepareBinaryData(file.bytes, fileName, mimeType);
 	return new OutputWithFile({ ...request.json, fileName }, { [request.binaryField]: binary });
+}
+
+/** Whether bytes are a file of the format (by extension), as far as its first bytes tell. */
+const LOOKS_LIKE: Record<string, (bytes: Buffer) => boolean> = {
+	// A PDF may have a few bytes before its header; readers look in the first kilobyte.
+	pdf: (bytes) => bytes.subarray(0, 1024).includes('%PDF-'),
+	zip: (bytes) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && [3, 5, 7].includes(bytes[2]),
+	xml: (bytes) => /^\s*</.test(bytes.subarray(0, 256).toString('utf8').replace(/^\uFEFF/, '')),
+	// ZPL is text of commands (^XA …): whatever is not base64 text is taken as it is.
+	txt: (bytes) => bytes.length > 0,
+};
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** The base64 text of an answer, bare or as a JSON string, without white space; else undefined. */
+function base64TextOf(bytes: Buffer): string | undefined {
+	let text = bytes.toString('utf8').trim();
+	if (text.startsWith('"')) {
+		try {
+			const inner: unknown = JSON.parse(text);
+			text = typeof inner === 'string' ? inner : '';
+		} catch {
+			return undefined;
+		}
+	}
+	const compact = text.replace(/\s+/g, '');
+	return compact.length > 0 && compact.length % 4 === 0 && BASE64.test(compact) ? compact : undefined;
+}
+
+/**
+ * The file in Alephee's answer: the bytes as they came when they are a file of the format, else
+ * the base64 text they hold, bare or as a JSON string (Alephee documents the label's answer as
+ * "File or base64 encoded string"), decoded when that gives a file of the format; else none.
+ * ZPL has no signature: its text is decoded only when it is base64.
+ */
+export function fileInAnswer(bytes: Buffer, extension: string): { bytes: Buffer; decoded: boolean } | undefined {
+	const looksLike = LOOKS_LIKE[extension] ?? ((some: Buffer) => some.length > 0);
+	const signed = extension !== 'txt' && extension in LOOKS_LIKE;
+	if (signed && looksLike(bytes)) return { bytes, decoded: false };
+	const text = base64TextOf(bytes);
+	const decoded = text === undefined ? undefined : Buffer.from(text, 'base64');
+	if (decoded && looksLike(decoded)) return { bytes: decoded, decoded: true };
+	return signed ? undefined : { bytes, decoded: false };
 }
 
 function asBuffer(body: unknown): Buffer {

@@ -15,8 +15,8 @@ const LABEL_FORMATS: INodePropertyOptions[] = [
 	{ name: 'ZPL for Zebra Printers', value: 'TXT', description: "The label in ZPL, as a text file (Alephee's TXT format)" },
 ];
 
-/** File extensions of the formats, for the file name when Alephee's answer gives none. */
-const EXTENSIONS: Record<string, string> = { PDF: 'pdf', ZIP: 'zip', TXT: 'zpl' };
+/** File extensions of the formats, for the file name when Alephee's answer gives none (ZPL is text). */
+const EXTENSIONS: Record<string, string> = { PDF: 'pdf', ZIP: 'zip', TXT: 'txt' };
 
 const formatField: Field = shownFor(
 	field(

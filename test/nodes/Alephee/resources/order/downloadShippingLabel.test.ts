@@ -66,16 +66,56 @@ describe('Order → Download Shipping Label: the request and the file', () => {
 	});
 
 	it.each([
-		['TXT', 'label-101.zpl', 'text/plain'],
-		['PDF', 'label-101.pdf', 'application/pdf'],
-		['ZIP', 'label-101.zip', 'application/zip'],
-	])('format %s, answered with no file name and a generic type: named %s, typed %s', async (format, fileName, mimeType) => {
-		sandbox.failNextWith({ endpoint: 'GET /v2/orders/{orderId}/shippinglabel', status: 200, contentType: 'application/octet-stream', body: '^XA^FDx^FS^XZ' });
+		['TXT', 'label-101.txt', 'text/plain', '^XA^FDx^FS^XZ'],
+		['PDF', 'label-101.pdf', 'application/pdf', '%PDF-1.4 label'],
+		['ZIP', 'label-101.zip', 'application/zip', 'PK\x03\x04label'],
+	])('format %s, answered with no file name and a generic type: named %s, typed %s', async (format, fileName, mimeType, body) => {
+		sandbox.failNextWith({ endpoint: 'GET /v2/orders/{orderId}/shippinglabel', status: 200, contentType: 'application/octet-stream', body });
 		const result = await downloadLabel({ orderId: '101', format });
 
 		expect(result.main[0].json.fileName).toBe(fileName);
 		expect(result.main[0].binary?.data).toMatchObject({ fileName, mimeType });
-		expect(bytesOf(result.main[0]).toString()).toBe('^XA^FDx^FS^XZ');
+		expect(bytesOf(result.main[0]).toString()).toBe(body);
+	});
+
+	describe.each(['base64', 'base64InJson'] as const)('answered as %s text ("File or base64 encoded string")', (answeredAs) => {
+		it.each([
+			['PDF', 'pdf', 'application/pdf'],
+			['ZIP', 'zip', 'application/zip'],
+			['TXT', 'txt', 'text/plain'],
+		])('format %s: the file\'s real bytes, typed and named as the format', async (format, extension, mimeType) => {
+			const asFile = bytesOf((await downloadLabel({ orderId: '101', format })).main[0]);
+			sandbox.filesAnsweredAs = answeredAs;
+			const result = await downloadLabel({ orderId: '101', format });
+			expect(result.error).toBeUndefined();
+			const [item] = result.main;
+			expect(bytesOf(item).equals(asFile)).toBe(true);
+			expect(item.binary?.data).toMatchObject({ fileName: `label-101.${extension}`, mimeType, fileExtension: extension });
+		});
+
+		it('three items give three files, each its own, in item order', async () => {
+			sandbox.setShipment(ACCOUNT, 102, READY);
+			sandbox.filesAnsweredAs = answeredAs;
+			const result = await downloadLabel({ orderId: '={{ $json.id }}', format: 'PDF' }, { items: [{ id: 103 }, { id: 101 }, { id: 102 }] });
+			expect(result.main.map((item) => item.binary?.data.fileName)).toEqual(['label-103.pdf', 'label-101.pdf', 'label-102.pdf']);
+			expect(result.main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			for (const [index, orderId] of [103, 101, 102].entries()) {
+				expect(bytesOf(result.main[index]).toString('latin1')).toContain(`Etiqueta de la orden ${orderId}`);
+			}
+		});
+	});
+
+	it.each([
+		['text that is neither the file nor base64', 'text/plain', 'esto no es una etiqueta'],
+		['base64 of something that is not a PDF', 'text/plain', Buffer.from('hola').toString('base64')],
+		['a JSON object', 'application/json', '{"Status":200,"Message":"OK"}'],
+	])('a 200 with %s fails the item in words, no file saved', async (_case, contentType, body) => {
+		sandbox.failNextWith({ endpoint: 'GET /v2/orders/{orderId}/shippinglabel', status: 200, contentType, body });
+		const result = await downloadLabel({ orderId: '101', format: 'PDF' }, { onError: 'continueRegularOutput' });
+		expect(result.main).toHaveLength(1);
+		expect(result.main[0].binary).toBeUndefined();
+		expect(result.main[0].json.error).toBe("Alephee's answer is not a PDF file (label-101.pdf)");
+		expect(String(result.main[0].json.message)).toContain('neither a PDF file nor a PDF file encoded as base64 text');
 	});
 
 	it('an empty answer is no label: the item fails, saying so', async () => {

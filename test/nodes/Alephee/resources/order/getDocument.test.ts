@@ -65,14 +65,35 @@ describe('Order → Get Document: attached, then read back', () => {
 	});
 
 	it.each([
-		[0, 'pdf', 'invoice-101.pdf', 'application/pdf'],
-		[1, 'xml', 'receipt-101.xml', 'application/xml'],
-		[2, 'xml', 'nfe-101.xml', 'application/xml'],
-	])('type %i as %s, answered with no file name and a generic type: named %s, typed %s', async (documentType, documentFormat, fileName, mimeType) => {
-		sandbox.failNextWith({ endpoint: ENDPOINT, status: 200, contentType: 'application/octet-stream', body: '<x/>' });
+		[0, 'pdf', 'invoice-101.pdf', 'application/pdf', '%PDF-1.4 x'],
+		[1, 'xml', 'receipt-101.xml', 'application/xml', '<x/>'],
+		[2, 'xml', 'nfe-101.xml', 'application/xml', '<x/>'],
+	])('type %i as %s, answered with no file name and a generic type: named %s, typed %s', async (documentType, documentFormat, fileName, mimeType, body) => {
+		sandbox.failNextWith({ endpoint: ENDPOINT, status: 200, contentType: 'application/octet-stream', body });
 		const result = await getDocument({ documentType, documentFormat });
 		expect(result.main[0].json.fileName).toBe(fileName);
 		expect(result.main[0].binary?.data).toMatchObject({ fileName, mimeType });
+	});
+
+	describe.each(['base64', 'base64InJson'] as const)('answered as %s text', (answeredAs) => {
+		it.each([
+			[0, 'pdf', 'invoice-101.pdf', 'application/pdf'],
+			[2, 'xml', 'nfe-101.xml', 'application/xml'],
+		])('type %i as %s: the file\'s real bytes, named %s, typed %s', async (documentType, documentFormat, fileName, mimeType) => {
+			const data = documentFormat === 'pdf' ? PDF : Buffer.from('<?xml version="1.0"?><nfeProc><NFe/></nfeProc>');
+			await attach(documentType, data, `doc.${documentFormat}`, mimeType);
+			sandbox.filesAnsweredAs = answeredAs;
+			const result = await getDocument({ documentType, documentFormat });
+			expect(result.error).toBeUndefined();
+			expect(bytesOf(result.main[0]).equals(data)).toBe(true);
+			expect(result.main[0].binary?.data).toMatchObject({ fileName, mimeType });
+		});
+	});
+
+	it('a 200 that is neither an XML file nor base64 of one fails the item in words', async () => {
+		sandbox.failNextWith({ endpoint: ENDPOINT, status: 200, contentType: 'text/plain', body: 'sin documento' });
+		const result = await getDocument({ documentType: 2, documentFormat: 'xml' }, { onError: 'continueRegularOutput' });
+		expect(result.main[0].json.error).toBe("Alephee's answer is not an XML file (nfe-101.xml)");
 	});
 
 	it('Document Format from an expression in any case is sent as Alephee writes it', async () => {
