@@ -11,6 +11,7 @@ import { type Field, field, shownFor } from '../fields/field';
 import { textRule } from '../fields/rules';
 import { OutputWithFile, type Send } from '../transport/operation';
 import { bytesOf } from '../transport/failureWording';
+import { hasSignature, looksLike, withArticle } from './fileFormats';
 import { failureError } from '../transport/request';
 
 /** MIME types by file extension, for the formats Alephee names. */
@@ -124,14 +125,12 @@ export async function downloadFile(
 	const extension = request.fallbackName.split('.').pop() ?? '';
 	const file = fileInAnswer(bytes, extension);
 	if (!file) {
-		const format = extension.toUpperCase();
-		// "an XML", "a PDF": the article of the letter's name.
-		const article = /^[AEFHILMNORSX]/.test(format) ? 'an' : 'a';
+		const format = withArticle(extension.toUpperCase());
 		throw failureError(
 			this.getNode(),
 			{
-				message: `Alephee's answer is not ${article} ${format} file (${request.fallbackName})`,
-				description: `Alephee answered ${bytes.length} bytes that are neither ${article} ${format} file nor ${article} ${format} file encoded as base64 text, so no file was saved. Nothing was changed in Alephee (this only reads data): run it again later; if it keeps happening, contact Alephee support with the order ID.`,
+				message: `Alephee's answer is not ${format} file (${request.fallbackName})`,
+				description: `Alephee answered ${bytes.length} bytes that are neither ${format} file nor ${format} file encoded as base64 text, so no file was saved. Nothing was changed in Alephee (this only reads data): run it again later; if it keeps happening, contact Alephee support with the order ID.`,
 			},
 			this.getItemIndex(),
 		);
@@ -145,16 +144,6 @@ export async function downloadFile(
 	const binary = await this.helpers.prepareBinaryData(file.bytes, fileName, mimeType);
 	return new OutputWithFile({ ...request.json, fileName }, { [request.binaryField]: binary });
 }
-
-/** Whether bytes are a file of the format (by extension), as far as its first bytes tell. */
-const LOOKS_LIKE: Record<string, (bytes: Buffer) => boolean> = {
-	// A PDF may have a few bytes before its header; readers look in the first kilobyte.
-	pdf: (bytes) => bytes.subarray(0, 1024).includes('%PDF-'),
-	zip: (bytes) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && [3, 5, 7].includes(bytes[2]),
-	xml: (bytes) => /^\s*</.test(bytes.subarray(0, 256).toString('utf8').replace(/^\uFEFF/, '')),
-	// ZPL is text of commands (^XA …): whatever is not base64 text is taken as it is.
-	txt: (bytes) => bytes.length > 0,
-};
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -180,12 +169,11 @@ function base64TextOf(bytes: Buffer): string | undefined {
  * ZPL has no signature: its text is decoded only when it is base64.
  */
 export function fileInAnswer(bytes: Buffer, extension: string): { bytes: Buffer; decoded: boolean } | undefined {
-	const looksLike = LOOKS_LIKE[extension] ?? ((some: Buffer) => some.length > 0);
-	const signed = extension !== 'txt' && extension in LOOKS_LIKE;
-	if (signed && looksLike(bytes)) return { bytes, decoded: false };
+	const signed = hasSignature(extension);
+	if (signed && looksLike(extension, bytes)) return { bytes, decoded: false };
 	const text = base64TextOf(bytes);
 	const decoded = text === undefined ? undefined : Buffer.from(text, 'base64');
-	if (decoded && looksLike(decoded)) return { bytes: decoded, decoded: true };
+	if (decoded && looksLike(extension, decoded)) return { bytes: decoded, decoded: true };
 	return signed ? undefined : { bytes, decoded: false };
 }
 

@@ -4,6 +4,7 @@ import { collectionOf, field, propertiesOf } from '../../fields/field';
 import { type Rule, textRule, timestampRule } from '../../fields/rules';
 import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
 import { DOCUMENT_TYPES, describeDocumentType, documentTypeField, formatsOf } from '../../shared/documents';
+import { inputFileProblem, withArticle } from '../../shared/fileFormats';
 import { inputFileField, mimeTypeOf, readInputFile } from '../../shared/files';
 import { orderNotFound } from '../../shared/order';
 import type { AlepheeOperation } from '../../transport/operation';
@@ -99,6 +100,14 @@ export const orderAttachDocument: AlepheeOperation = {
 		const fileName = /\.[A-Za-z0-9]+$/.test(binary.fileName ?? '') ? binary.fileName! : `${binary.fileName ?? `${type.slug}-${orderId}`}.${extension}`;
 		const mimeType = binary.mimeType || mimeTypeOf(extension);
 		const bytes = await this.helpers.getBinaryDataBuffer(binaryPropertyName as string);
+		// Mercado Libre tells the buyer when an invoice is attached: never an empty or broken file.
+		const problem = inputFileProblem(extension, bytes);
+		if (problem) {
+			throw new NodeOperationError(this.getNode(), `${inputField.label} is not valid: ${binary.fileName ? `"${binary.fileName}"` : 'the file'} ${problem}`, {
+				itemIndex: this.getItemIndex(),
+				description: `The file in the binary field "${binaryPropertyName}" (${bytes.length} bytes) cannot be ${withArticle(extension.toUpperCase())} ${type.name}. Check the node that made the file (it may have failed, or saved an error page). Nothing was sent to Alephee.`,
+			});
+		}
 		const form = new FormData();
 		form.append('file', new Blob([bytes], { type: mimeType }), fileName);
 		const answer = (await send({ url: `/orders/${orderId}/documents`, body: form })).body;

@@ -10,6 +10,7 @@ const ENDPOINT = 'POST /v2/orders/{orderId}/documents';
 /** Bytes that are not text (0x00, 0xff, a CRLF and "--" as in a multipart delimiter), to show they arrive untouched. */
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0x00, 0xff, 0xe2, 0x0d, 0x0a, 0x2d, 0x2d]), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const XML = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><nfeProc versao="4.00"><NFe/></nfeProc>');
 
 let sandbox: AlepheeSandbox;
@@ -38,7 +39,7 @@ describe('Order → Attach Document: each type with a file it takes', () => {
 	it.each([
 		[0, 'Invoice', 'factura-A-0001.pdf', 'application/pdf', PDF],
 		[0, 'Invoice', 'factura.png', 'image/png', PNG],
-		[0, 'Invoice', 'FACTURA.JPG', 'image/jpeg', PNG],
+		[0, 'Invoice', 'FACTURA.JPG', 'image/jpeg', JPEG],
 		[1, 'Receipt', 'recibo.xml', 'application/xml', XML],
 		[1, 'Receipt', 'recibo.pdf', 'application/pdf', PDF],
 		[2, 'NF-e', '35241112345678000190550010000012341000012345-nfe.xml', 'text/xml', XML],
@@ -132,6 +133,31 @@ describe('Order → Attach Document: each type with a file it takes', () => {
 		expect(requests.map((request) => request.answeredWith)).toEqual([429, 200]);
 		for (const request of requests) expect(parseMultipart(request.headers['content-type'] as string, request.rawBody)![0].data.equals(PDF)).toBe(true);
 		expect(sandbox.documentsOf(ACCOUNT, 101)).toHaveLength(1);
+	});
+});
+
+describe('Order → Attach Document: what is not a file of its format is refused before sending', () => {
+	it.each([
+		[0, 'an empty invoice', 'factura.pdf', 'application/pdf', Buffer.alloc(0), '"factura.pdf" is empty (0 bytes)'],
+		[0, 'a "PDF" that is an error page', 'factura.pdf', 'application/pdf', Buffer.from('<html>502 Bad Gateway</html>'), '"factura.pdf" is not a PDF file (a PDF starts with "%PDF-")'],
+		[0, 'a "PNG" that is text', 'factura.png', 'image/png', Buffer.from('not an image'), '"factura.png" is not a PNG file (a PNG starts with the bytes 89 50 4E 47)'],
+		[0, 'a PNG named .jpg', 'factura.jpg', 'image/jpeg', PNG, '"factura.jpg" is not a JPG file (a JPEG starts with the bytes FF D8 FF)'],
+		[2, 'an NF-e cut short', 'nfe.xml', 'application/xml', Buffer.from('<?xml version="1.0"?><nfeProc><NFe><infNFe>'), '"nfe.xml" is not well-formed XML: <infNFe> is not closed'],
+		[2, 'an NF-e with crossed tags', 'nfe.xml', 'application/xml', Buffer.from('<nfeProc><NFe></nfeProc></NFe>'), '"nfe.xml" is not well-formed XML: </nfeProc> closes <NFe>'],
+		[2, 'an NF-e that is JSON', 'nfe.xml', 'application/xml', Buffer.from('{"nfe": 1}'), '"nfe.xml" is not well-formed XML: it has text outside its root element'],
+		[1, 'a receipt of two documents', 'recibo.xml', 'application/xml', Buffer.from('<a/><b/>'), '"recibo.xml" is not well-formed XML: <b> is a second root element'],
+	])('type %i: %s fails naming the field; the sandbox got no request', async (documentType, _case, fileName, mimeType, data, problem) => {
+		const result = await attach({ documentType }, [{ data: { data, fileName, mimeType } }]);
+		expectRefusedBeforeSending(result, sandbox, `Input Binary Field is not valid: ${problem}`);
+		expect(sandbox.documentsOf(ACCOUNT, 101)).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, an empty file fails its item only; the good one is attached', async () => {
+		const result = await attach({}, [{ data: { data: Buffer.alloc(0), fileName: 'a.pdf', mimeType: 'application/pdf' } }, { data: { data: PDF, fileName: 'b.pdf', mimeType: 'application/pdf' } }], {
+			onError: 'continueRegularOutput',
+		});
+		expect(result.main.map((item) => item.json.attached ?? item.json.error)).toEqual(['Input Binary Field is not valid: "a.pdf" is empty (0 bytes)', true]);
+		expect(sandbox.requestsTo(ENDPOINT)).toHaveLength(1);
 	});
 });
 
