@@ -56,7 +56,7 @@ export class BuyerMessages {
 		const text = query.message ?? '';
 		if (ownText && !text.trim()) throw new ApiRefusal(400, `El parámetro message es obligatorio con messageOptions=${option}.`);
 		// How Alephee counts characters is not documented: the sandbox counts them as a person does.
-		if (ownText && [...text].length > MAX_MESSAGE_LENGTH) {
+		if (ownText && [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length > MAX_MESSAGE_LENGTH) {
 			throw new ApiRefusal(400, `El mensaje no puede superar los ${MAX_MESSAGE_LENGTH} caracteres.`);
 		}
 		const conversation = this.conversation(target.order.accountId, target.order.orderId);

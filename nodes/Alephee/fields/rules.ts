@@ -58,11 +58,25 @@ export function textUpToRule(max: number): Rule {
 		check: (raw, context) => {
 			const text = textRule.check(raw, context);
 			if (!text.valid) return text;
-			const length = [...(text.value as string)].length;
-			return length <= max ? text : { valid: false, problem: `it has ${length} characters; Alephee takes at most ${max}` };
+			const length = characterCount(text.value as string);
+			return length <= max
+				? text
+				: { valid: false, problem: `it has ${length} characters (counted as a person reads them: an emoji or a flag is one); Alephee takes at most ${max}` };
 		},
 		expected: (label) => `${label} must be text of at most ${max} characters.`,
 	};
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Characters as a person counts them (grapheme clusters): a flag, a skin-toned or family emoji,
+ * an "é" written as e + accent are one each, though JavaScript counts 2 to 11 code units.
+ */
+export function characterCount(text: string): number {
+	let count = 0;
+	for (const _ of graphemes.segment(text)) count++;
+	return count;
 }
 
 /** A three-way filter: `any` (or empty: the filter is left out), else true or false (also as text). */

@@ -78,6 +78,39 @@ describe('Order → Send Message to Buyer: the request', () => {
 	});
 });
 
+describe('Order → Send Message to Buyer: characters counted as a person counts them', () => {
+	// A flag (2 code points), a skin-toned thumb (2), a family (7 with joiners), an é written as e + accent (2).
+	const PERSON_CHARACTERS = ['🇦🇷', '👍🏽', '👨‍👩‍👧‍👦', 'e\u0301'];
+
+	it('350 characters with a flag, a skin-toned emoji, a family emoji and a decomposed é is sent', async () => {
+		const message = `${'a'.repeat(346)}${PERSON_CHARACTERS.join('')}`;
+		expect([...message].length).toBeGreaterThan(350);
+		const result = await run.run({ orderId: '700', messageOption: 4, message });
+		expect(result.error).toBeUndefined();
+		expect(result.main[0].json).toMatchObject({ sent: true });
+		expect(messageRequests()[0].query.message).toBe(message);
+	});
+
+	it('351 such characters are refused before sending, counted the same way', async () => {
+		const message = `${'a'.repeat(347)}${PERSON_CHARACTERS.join('')}`;
+		const result = await run.run({ orderId: '700', messageOption: 4, message });
+		expect(result.error?.message).toBe('Message is not valid: it has 351 characters (counted as a person reads them: an emoji or a flag is one); Alephee takes at most 350');
+		expect(messageRequests()).toHaveLength(0);
+	});
+
+	it('if Alephee counts otherwise and refuses, its words reach the user', async () => {
+		run.sandbox.failNextWith({
+			endpoint: 'POST /v2/orders/{orderId}/messages',
+			status: 400,
+			contentType: 'application/json',
+			body: JSON.stringify({ Status: 400, Message: 'El mensaje no puede superar los 350 caracteres.' }),
+		});
+		const result = await run.run({ orderId: '700', messageOption: 4, message: `${'a'.repeat(340)}${'🇦🇷'.repeat(10)}` });
+		expect(result.error?.message).toBe('Alephee rejected the message to the buyer of order 700 as invalid');
+		expect(result.error?.description).toContain('El mensaje no puede superar los 350 caracteres.');
+	});
+});
+
 describe('Order → Send Message to Buyer: Alephee\'s refusals, in words', () => {
 	it('a second message before the buyer answered: refused (409), quoting Alephee; accepted once the buyer replied', async () => {
 		const first = await run.run({ orderId: '700', messageOption: 4, message: 'Primer mensaje' });
@@ -133,7 +166,7 @@ describe('Order → Send Message to Buyer: Alephee\'s refusals, in words', () =>
 
 describe('Order → Send Message to Buyer: input checked before anything is sent', () => {
 	it.each([
-		['a Message of 351 characters', { messageOption: 4, message: 'x'.repeat(351) }, 'Message is not valid: it has 351 characters; Alephee takes at most 350'],
+		['a Message of 351 characters', { messageOption: 4, message: 'x'.repeat(351) }, 'Message is not valid: it has 351 characters (counted as a person reads them: an emoji or a flag is one); Alephee takes at most 350'],
 		['no Message with Other (4)', { messageOption: 4, message: '' }, 'Message is not valid: it is empty'],
 		['only spaces with Send Invoice Link (3)', { messageOption: 3, message: '   ' }, 'Message is not valid: it is empty'],
 		['a Message Option Alephee does not document', { messageOption: '={{ 6 }}', message: 'Hola' }, 'Message Option is not valid: "6" is not one of 1, 2, 3, 4, 5'],
