@@ -74,6 +74,11 @@ export class NodeRun {
 		}
 	}
 
+	/** Whether n8n ended this run itself, during its pass, so it awaits none of the items' outcomes. */
+	get endedByN8n(): boolean {
+		return this.passChecked && this.stopsOnError && this.started < this.itemCount;
+	}
+
 	/** An item failed: without Continue On Fail, the items still waiting are not sent. */
 	itemFailed(itemIndex: number, message: string): void {
 		if (this.stopsOnError) this.stop(`Not sent: item ${itemIndex + 1} failed first (${message})`);

@@ -133,6 +133,11 @@ function runOperation(operation: AlepheeOperation) {
 			const error = requestError(this.getNode(), caught, operation.failureWording(values), itemIndex);
 			if (!this.continueOnFail()) {
 				run.itemFailed(itemIndex, error.message);
+				// When n8n failed the run itself during its pass (an expression it could not evaluate),
+				// it awaits none of the items it had started: a rejection here would go unhandled.
+				await Promise.resolve();
+				run.checkPass();
+				if (run.endedByN8n) return [];
 				throw error;
 			}
 			const identifying = operation.fields.filter((declared) => declared.identifies);
