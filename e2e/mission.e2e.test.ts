@@ -105,6 +105,39 @@ describe('orders: find, delete, check, update status', () => {
 		expect(e2e.sandbox.order(ACCOUNT_ID, 8199)?.status).toBe(10);
 	});
 
+	test('Get Many reads 300 orders while the ERP integrates 80 of them between two pages: each of the 300 once, none lost', async () => {
+		const ids = Array.from({ length: 300 }, (_, index) => 8600 + index);
+		for (const orderId of ids) {
+			e2e.sandbox.addOrder({ accountId: ACCOUNT_ID, orderId, externalOrderId: `LIVE-${orderId}`, createdThrough: 'marketplace', lines: [] });
+		}
+		// Alephee's recommended integration cycle, running while n8n reads: after the first page,
+		// the ERP marks 80 of the orders it just listed as integrated, and they leave the list.
+		let pages = 0;
+		const stop = e2e.sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
+			if (request.query.externalOrderIdFrom !== 'LIVE-0' || ++pages !== 1) return;
+			for (const orderId of ids.slice(0, 80)) e2e.sandbox.markIntegrated(ACCOUNT_ID, orderId);
+		});
+		try {
+			const execution = await e2e.run(
+				workflow('E2E list while the ERP integrates', [
+					manualTrigger(),
+					node('Not integrated', {
+						resource: 'order',
+						operation: 'getAll',
+						accountId: account,
+						returnAll: true,
+						filters: { externalOrderIdFrom: 'LIVE-0', externalOrderIdTo: 'LIVE-9', integrated: 'notIntegrated' },
+					}),
+				]),
+			);
+			expect(execution.status).toBe('success');
+			expect(pages).toBeGreaterThan(3);
+			expect(outputItems(execution, 'Not integrated').map((item) => item.json.id)).toEqual(ids);
+		} finally {
+			stop();
+		}
+	});
+
 	test('Update Status: shipped with a tracking number; cancelling a marketplace order goes to the error output', async () => {
 		e2e.sandbox.addOrder({ accountId: ACCOUNT_ID, orderId: 8201, createdThrough: 'api', lines: [] });
 		e2e.sandbox.addOrder({ accountId: ACCOUNT_ID, orderId: 8202, createdThrough: 'marketplace', lines: [] });
@@ -293,9 +326,26 @@ describe('the Alephee Trigger, active', () => {
 			const [first] = await newExecution(1);
 			expect(await emitted(first)).toEqual([8402, 8403]);
 
+			// A burst of 250 new orders, read in pages while the ERP integrates the first 80 listed:
+			// every one is emitted once, none lost to the list moving under the poll.
+			const burst = Array.from({ length: 250 }, (_, index) => 8800 + index);
+			let integratedDuringRead = false;
+			const stop = e2e.sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
+				if (integratedDuringRead || request.query.Integrated !== 'false' || request.query.offset !== '0') return;
+				integratedDuringRead = true;
+				for (const orderId of burst.slice(0, 80)) e2e.sandbox.markIntegrated(ACCOUNT_ID, orderId);
+			});
 			e2e.sandbox.addOrder({ accountId: ACCOUNT_ID, orderId: 8404, createdThrough: 'marketplace', lines: [] });
-			const [second] = (await newExecution(2)).filter((id) => id !== first);
-			expect(await emitted(second)).toEqual([8404]);
+			for (const orderId of burst) e2e.sandbox.addOrder({ accountId: ACCOUNT_ID, orderId, createdThrough: 'marketplace', lines: [] });
+			try {
+				const [second] = (await newExecution(2)).filter((id) => id !== first);
+				const ids = (await emitted(second)) as number[];
+				expect(integratedDuringRead).toBe(true);
+				expect(ids).toHaveLength(251);
+				expect([...ids].sort((a, b) => a - b)).toEqual([8404, ...burst]);
+			} finally {
+				stop();
+			}
 		} finally {
 			await e2e.api.deactivateWorkflow(saved.id);
 		}
