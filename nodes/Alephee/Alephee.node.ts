@@ -3,10 +3,11 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { BASE_URL_EXPRESSION } from '../../credentials/AlepheeApi.credentials';
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
-import { accountOperations, accountProperties } from './resources/account';
-import { orderOperations, orderProperties } from './resources/order';
-import { productOperations, productProperties } from './resources/product';
-import { accountField, alepheeCredentials } from './shared/descriptions';
+import { accountResource } from './resources/account';
+import { assembleResources } from './resources/assemble';
+import { orderResource } from './resources/order';
+import { productResource } from './resources/product';
+import { alepheeCredentials } from './shared/descriptions';
 
 export class Alephee implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,13 +52,8 @@ export class Alephee implements INodeType {
 				],
 				default: 'order',
 			},
-			accountOperations,
-			orderOperations,
-			productOperations,
-			...accountField.properties,
-			...accountProperties,
-			...orderProperties,
-			...productProperties,
+			// Each operation in a file of its own; where each parameter shows is computed from them.
+			...assembleResources([accountResource, orderResource, productResource]),
 		],
 	};
 

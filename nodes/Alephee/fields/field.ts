@@ -1,19 +1,21 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { Rule } from './rules';
 
 /**
  * One parameter of an operation, declared once: the property n8n shows, the rule its value must
- * pass (the error names the property's label), where the value goes in the request, and whether
- * the output reports it. The transport (`transport/operation.ts`) reads, checks and places every
- * field of an operation before anything is sent.
+ * pass (the error names the property's label in the newest node version), where the value goes
+ * in the request, and whether the output reports it. `fields/read.ts` reads, checks and places
+ * every field of an operation before anything is sent. Where the property shows (which resource
+ * and operations) is not declared here: it is computed from the operations that list the field
+ * (`resources/assemble.ts`).
  */
 export interface Field {
 	/** The value's key in the operation's values and in its output. */
 	name: string;
 	/** Where n8n keeps the value: the property's name, or `collection.option` inside a collection. */
 	path: string;
-	/** The property's label, as errors name it. */
+	/** The property's label in the newest node version, as errors name it. */
 	label: string;
 	/** The property as n8n shows it (one per node version where they differ). */
 	properties: INodeProperties[];
@@ -51,7 +53,7 @@ export function field(property: INodeProperties | INodeProperties[], rule: Rule,
 	return {
 		name: first.name,
 		path: first.name,
-		label: first.displayName,
+		label: properties[properties.length - 1].displayName,
 		properties,
 		rule,
 		optional: options.optional ?? false,
@@ -63,24 +65,13 @@ export function field(property: INodeProperties | INodeProperties[], rule: Rule,
 }
 
 /** A filter: an optional field whose value goes to the query parameter of its own name. */
-export function queryFilter(property: INodeProperties, rule: Rule): Field {
+export function filterField(property: INodeProperties, rule: Rule): Field {
 	return field(property, rule, { query: property.name, optional: true });
 }
 
-/** The same field, with its value sent as the query parameter `query` by the transport (not n8n's routing). */
-export function sentAsQuery(shared: Field, query: string): Field {
+/** The same field, with its value put in the query parameter `query` by the node (not n8n's routing). */
+export function withQuery(shared: Field, query: string): Field {
 	return { ...shared, query, routed: false };
-}
-
-/** The field's properties, shown only where `show` says (for fields outside a collection). */
-export function shownFor(declared: Field, show: IDisplayOptions['show']): Field {
-	return {
-		...declared,
-		properties: declared.properties.map((property) => ({
-			...property,
-			displayOptions: { ...property.displayOptions, show: { ...show, ...property.displayOptions?.show } },
-		})),
-	};
 }
 
 /** The same field as an option of the collection `collection` (its value's path is inside it). */
@@ -88,32 +79,43 @@ export function inCollection(declared: Field, collection: string): Field {
 	return { ...declared, path: `${collection}.${declared.name}` };
 }
 
-/** The properties n8n shows for these fields, in order. */
-export function propertiesOf(fields: Field[]): INodeProperties[] {
-	return fields.flatMap((declared) => declared.properties);
+/** A collection (Filters, Options): its property, and the fields among its options (their values' paths inside it). */
+export interface Collection {
+	property: INodeProperties;
+	fields: Field[];
+}
+
+/** What an operation lists, in the order n8n shows it: fields, collections of fields, and properties that are only shown (a notice, Simplify). */
+export type Parameter = Field | Collection | INodeProperties;
+
+export const isField = (parameter: Parameter): parameter is Field => 'rule' in parameter && 'properties' in parameter;
+
+export const isCollection = (parameter: Parameter): parameter is Collection => 'property' in parameter && 'fields' in parameter;
+
+/** The fields among an operation's parameters, collections' fields included, in order. */
+export function fieldsOf(parameters: Parameter[]): Field[] {
+	return parameters.flatMap((parameter) => (isField(parameter) ? [parameter] : isCollection(parameter) ? parameter.fields : []));
+}
+
+/** The properties n8n shows for a parameter (one per node version where they differ). */
+export function propertiesOf(parameter: Parameter): INodeProperties[] {
+	return isField(parameter) ? parameter.properties : isCollection(parameter) ? [parameter.property] : [parameter];
 }
 
 /**
- * A collection (Filters, Update Fields) whose options are fields: the collection's property, and
- * the fields with their values' paths inside it. `extra` are options that are not fields (read by
- * the operation itself).
+ * A collection (Filters, Update Fields) whose options are fields, sorted by label as n8n lists
+ * them. `extra` are options that are not fields (read by the operation itself).
  */
 export function collectionOf(
-	base: { displayName: string; name: string; placeholder: string; show: IDisplayOptions['show'] },
+	base: { displayName: string; name: string; placeholder: string },
 	fields: Field[],
 	extra: INodeProperties[] = [],
-): { property: INodeProperties; fields: Field[] } {
-	const options = [...propertiesOf(fields), ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	{ sorted = true } = {},
+): Collection {
+	const options = [...fields.flatMap((declared) => declared.properties), ...extra];
+	if (sorted) options.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
-		property: {
-			displayName: base.displayName,
-			name: base.name,
-			type: 'collection',
-			placeholder: base.placeholder,
-			default: {},
-			displayOptions: { show: base.show },
-			options,
-		},
+		property: { displayName: base.displayName, name: base.name, type: 'collection', placeholder: base.placeholder, default: {}, options },
 		fields: fields.map((declared) => inCollection(declared, base.name)),
 	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readAlepheeMessage } from '../transport/failureWording';
+import { readAlepheeMessage } from '../transport/alepheeBody';
 
 /**
  * What Alephee said with a success, for the output: its text as `alepheeMessage` (a plain

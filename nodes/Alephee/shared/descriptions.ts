@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import { type Field, field } from '../fields/field';
+import { type Collection, type Field, field, inCollection } from '../fields/field';
 import { countRule, idRule } from '../fields/rules';
 
 import { CREDENTIAL_TYPE, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_RATE_LIMIT_RETRIES } from '../transport/request';
@@ -76,18 +76,18 @@ export const accountField: Field = field(
 			default: '',
 			placeholder: 'e.g. 1234',
 			description: 'The Alephee account the order belongs to. It must be an account tied to the API key.',
-			displayOptions: { show: { resource: ['order', 'product'], '@version': [1] } },
+			displayOptions: { show: { '@version': [1] } },
 		},
-		{ ...accountLocator, displayOptions: { show: { resource: ['order', 'product'], '@version': [1.1] } } },
+		{ ...accountLocator, displayOptions: { show: { '@version': [1.1] } } },
 	],
 	idRule,
 	{ query: 'accountId', identifies: true, reported: true },
 );
 
 /**
- * Alephee's internal order ID, as every single-order operation asks for it: one property for
- * all of them, because n8n evaluates an expression once per property that bears its name, shown
- * or not. It has no routing: each operation puts it where its request needs it.
+ * Alephee's internal order ID, as every single-order operation asks for it (one property for all
+ * of them: see `resources/assemble.ts`). It has no routing: it goes in the path, or, for Delete,
+ * in the query (`withQuery`).
  */
 export const orderIdField: Field = field(
 	{
@@ -99,72 +99,67 @@ export const orderIdField: Field = field(
 		placeholder: 'e.g. 987654',
 		description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
 		hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
-		displayOptions: {
-			show: {
-				resource: ['order'],
-				operation: ['attachDocument', 'delete', 'downloadShippingLabel', 'get', 'getDocument', 'sendMessage', 'split', 'updateStatus'],
-			},
-		},
 	},
 	idRule,
 	{ identifies: true, reported: true },
 );
 
-/** An operation's Options collection: the rate-limit options, and any of its own. */
-export function optionsProperty(show: Record<string, string[]>, own: INodeProperties[] = []): INodeProperties {
+/** An operation's Options collection: the rate-limit options, then its own (fields, read and checked, or only shown). */
+export function optionsCollection(fields: Field[] = [], extra: INodeProperties[] = []): Collection {
 	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [...rateLimitOptions, ...own],
+		property: {
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [...rateLimitOptions, ...fields.flatMap((declared) => declared.properties), ...extra],
+		},
+		fields: fields.map((declared) => inCollection(declared, 'options')),
 	};
 }
 
 /** n8n's convention for lists: Return All, else a Limit (default 50), which is a checked field. */
-export function returnAllOrLimit(show: Record<string, string[]>): { properties: INodeProperties[]; limitField: Field } {
-	const limitField = field(
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-		countRule,
-		// n8n hides Limit (and gives no value) when Return All is on.
-		{ optional: true },
-	);
+export function returnAllOrLimit(): { returnAll: INodeProperties; limitField: Field } {
 	return {
-		properties: [
+		returnAll: {
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		limitField: field(
 			{
-				displayName: 'Return All',
-				name: 'returnAll',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return all results or only up to a given limit',
-				displayOptions: { show },
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of results to return',
+				displayOptions: { show: { returnAll: [false] } },
 			},
-			...limitField.properties,
-		],
-		limitField,
+			countRule,
+			// n8n hides Limit (and gives no value) when Return All is on.
+			{ optional: true },
+		),
 	};
 }
 
 /** Simplify: a flat summary of each result, or the result as Alephee sends it. */
-export function simplifyProperty(what: 'the order' | 'each order' | 'each product', show?: Record<string, string[]>): INodeProperties {
+export function simplifyProperty(what: 'the order' | 'each order' | 'each product'): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
 		description: `Whether to return a flat summary of ${what} instead of ${what === 'each product' ? 'the product' : 'the order'} as Alephee sends it`,
-		...(show ? { displayOptions: { show } } : {}),
 	};
+}
+
+/** A text parameter. */
+export function textProperty(displayName: string, name: string, description: string, placeholder?: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', description, ...(placeholder ? { placeholder } : {}) };
 }
 
 /**

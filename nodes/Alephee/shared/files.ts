@@ -4,13 +4,13 @@
  * `Content-Type` or file-name header of its file answers, so both are read when present, and the
  * operation's own name and type are used when not.
  */
-import type { IBinaryData, IDataObject, IExecutePaginationFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type Field, field, shownFor } from '../fields/field';
+import { type Field, field } from '../fields/field';
 import { textRule } from '../fields/rules';
 import { OutputWithFile, type Send } from '../transport/operation';
-import { bytesOf } from '../transport/failureWording';
+import { bytesOf } from '../transport/bytes';
 import { hasSignature, looksLike, withArticle } from './fileFormats';
 import { failureError } from '../transport/request';
 
@@ -38,38 +38,32 @@ const EXTENSIONS: Record<string, string> = {
 export const mimeTypeOf = (extension: string): string => MIME_TYPES[extension] ?? 'application/octet-stream';
 
 /** The output binary field an operation puts its file in. */
-export function outputFileField(show: Record<string, string[]>): Field {
-	return shownFor(
-		field(
-			{
-				displayName: 'Put Output File in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				required: true,
-				default: 'data',
-				hint: 'The name of the output binary field to put the file in',
-			},
-			textRule,
-		),
-		show,
+export function outputFileField(): Field {
+	return field(
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			hint: 'The name of the output binary field to put the file in',
+		},
+		textRule,
 	);
 }
 
 /** The input binary field an operation reads its file from. */
-export function inputFileField(show: Record<string, string[]>, what: string): Field {
-	return shownFor(
-		field(
-			{
-				displayName: 'Input Binary Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				required: true,
-				default: 'data',
-				hint: `The name of the input binary field containing ${what}`,
-			},
-			textRule,
-		),
-		show,
+export function inputFileField(what: string): Field {
+	return field(
+		{
+			displayName: 'Input Binary Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			hint: `The name of the input binary field containing ${what}`,
+		},
+		textRule,
 	);
 }
 
@@ -107,10 +101,9 @@ export function readInputFile(this: IExecutePaginationFunctions, label: string, 
 export async function downloadFile(
 	this: IExecutePaginationFunctions,
 	send: Send,
-	request: { url: string; binaryField: string; json: IDataObject; fallbackName: string },
+	request: { binaryField: string; json: IDataObject; fallbackName: string },
 ): Promise<OutputWithFile> {
-	const changes: Partial<IHttpRequestOptions> = { url: request.url, encoding: 'arraybuffer', json: false, headers: { Accept: '*/*' } };
-	const response = await send(changes);
+	const response = await send({ encoding: 'arraybuffer', json: false, headers: { Accept: '*/*' } });
 	const bytes = asBuffer(response.body);
 	if (bytes.length === 0) {
 		throw failureError(

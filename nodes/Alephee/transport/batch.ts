@@ -1,8 +1,8 @@
-import { createHash } from 'crypto';
 
 import { NodeApiError } from 'n8n-workflow';
 
 import type { NodeRun } from './nodeRun';
+import { keyDigest } from './secret';
 
 /**
  * Gathers the items of one node run into one batch. n8n's declarative engine starts every item
@@ -97,7 +97,7 @@ const learnedCallSizes = new Map<string, CallSizes>();
 
 /** What sendInCalls keeps apart: an API key (as a digest, never the key) with a base URL and endpoint. */
 export function callSizesId(apiKey: string, baseUrl: string, endpoint: string): string {
-	return [createHash('sha256').update(apiKey).digest('hex').slice(0, 16), baseUrl, endpoint].join(' ');
+	return [keyDigest(apiKey), baseUrl, endpoint].join(' ');
 }
 
 /** Forgets every learned cap: for tests that need to start from nothing learned. */

@@ -6,6 +6,8 @@
  * Operations differ only in the wording they hand in (`FailureWording`): what the node was in
  * the middle of, whether the request could have changed data, and what a status means for them.
  */
+import { isAlepheeJson, isAlepheeShaped, pageTitle, readAlepheeMessage, redirectTarget } from './alepheeBody';
+import { bytesOf } from './bytes';
 
 export interface StatusWords {
 	message: string;
@@ -39,99 +41,12 @@ export interface AlepheeFailure {
 	alepheeMessage?: string;
 }
 
-const MAX_QUOTED_LENGTH = 1000;
-const MAX_TITLE_LENGTH = 120;
-
 /** Reason phrases of the statuses a gateway or proxy answers with (Alephee documents only 500). */
 const GATEWAY_REASONS: Record<number, string> = {
 	502: 'Bad Gateway',
 	503: 'Service Unavailable',
 	504: 'Gateway Timeout',
 };
-
-/**
- * Every spelling the key can take in text that quotes a request: as is, URL-encoded (`%26`,
- * `%20`, in either case), form-encoded (`+` for a space), and encoded twice.
- */
-export function secretSpellings(secret: string): string[] {
-	const encoded = encodeURIComponent(secret);
-	const spellings = [
-		secret,
-		encoded,
-		encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
-		encoded.replace(/%20/g, '+'),
-		encodeURI(secret),
-		encodeURIComponent(encoded),
-	];
-	// Longest first, so a spelling that contains another is replaced whole.
-	return [...new Set(spellings)].filter(Boolean).sort((a, b) => b.length - a.length);
-}
-
-export function hideSecret(text: string, secret: string | undefined): string {
-	if (!secret) return text;
-	return secretSpellings(secret).reduce((hidden, spelling) => hidden.split(spelling).join('[hidden]'), text);
-}
-
-function clip(text: string, length: number): string {
-	return text.length > length ? `${text.slice(0, length)}…` : text;
-}
-
-/** Alephee errors are `{"Status": n, "Message": "…"}`; a 500 is a plain string. */
-export function readAlepheeMessage(body: unknown, secret?: string): string | undefined {
-	let text: string | undefined;
-	if (typeof body === 'string') {
-		text = isMarkup(body) ? undefined : messageFromText(body);
-	} else if (body && typeof body === 'object' && !Array.isArray(body)) {
-		const message = (body as Record<string, unknown>).Message ?? (body as Record<string, unknown>).message;
-		if (typeof message === 'string') text = message;
-	}
-	text = text?.trim();
-	if (!text) return undefined;
-	return clip(hideSecret(text, secret), MAX_QUOTED_LENGTH);
-}
-
-function messageFromText(text: string): string {
-	try {
-		const parsed: unknown = JSON.parse(text);
-		if (parsed && typeof parsed === 'object') return readAlepheeMessage(parsed) ?? '';
-		if (typeof parsed === 'string') return parsed;
-	} catch {
-		// Not JSON: Alephee's 500 answers are plain text.
-	}
-	return text;
-}
-
-/** An HTML or XML page: a proxy's or gateway's, never Alephee's (its bodies are JSON or plain text). */
-function isMarkup(text: string): boolean {
-	return /^\s*</.test(text);
-}
-
-/** The `<title>` of a page, as plain text, to name it without quoting its markup. */
-export function pageTitle(body: unknown, secret?: string): string | undefined {
-	if (typeof body !== 'string') return undefined;
-	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-	const text = title?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
-	return text ? clip(hideSecret(text, secret), MAX_TITLE_LENGTH) : undefined;
-}
-
-/** Alephee's documented error body: `{Status, Message}` JSON (parsed already, or as text). */
-function isAlepheeJson(body: unknown): boolean {
-	if (body && typeof body === 'object') return true;
-	if (typeof body !== 'string' || isMarkup(body)) return false;
-	try {
-		const parsed: unknown = JSON.parse(body);
-		return !!parsed && typeof parsed === 'object';
-	} catch {
-		return false;
-	}
-}
-
-/** Whether a body can be Alephee's: its JSON, nothing (304), or plain text for a 500 (the only one documented so). */
-function isAlepheeShaped(body: unknown, statusCode: number): boolean {
-	if (body === undefined || body === null || body === '') return true;
-	if (typeof body === 'string' && !isMarkup(body) && statusCode === 500) return true;
-	return isAlepheeJson(body);
-}
 
 function withAlepheeWords(advice: string, alepheeMessage: string | undefined): string {
 	return alepheeMessage
@@ -183,19 +98,6 @@ function genericStatusWords(statusCode: number, wording: FailureWording): Status
 	}
 }
 
-/** Where a redirect pointed, without its query (which may carry the key) or any user info. */
-export function redirectTarget(location: unknown, secret?: string): string | undefined {
-	const text = Array.isArray(location) ? location[0] : location;
-	if (typeof text !== 'string' || !text.trim()) return undefined;
-	try {
-		const url = new URL(text.trim(), 'http://relative.invalid');
-		const where = url.host === 'relative.invalid' ? url.pathname : `${url.protocol}//${url.host}${url.pathname}`;
-		return clip(hideSecret(where, secret), MAX_TITLE_LENGTH);
-	} catch {
-		return undefined;
-	}
-}
-
 /**
  * A 3xx other than 304: the node never follows one (a login page would be read as success).
  * Alephee documents none for these endpoints, so a proxy or a wrong Base URL sent it.
@@ -210,13 +112,6 @@ function describeRedirect(statusCode: number, location: unknown, wording: Failur
 		description: `Alephee's API does not redirect; the answer pointed ${target ? `to ${target}` : 'elsewhere'}, which usually means the Base URL in the Alephee credential is wrong (an old address, http instead of https) or a proxy in between sends requests to a login page. The node does not follow redirects. ${outcome}`,
 		httpCode: String(statusCode),
 	};
-}
-
-/** Bytes (how a file download's answer comes) as a Buffer; anything else: undefined. */
-export function bytesOf(value: unknown): Buffer | undefined {
-	if (value instanceof ArrayBuffer) return Buffer.from(value);
-	if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-	return undefined;
 }
 
 export function describeHttpFailure(

@@ -5,18 +5,15 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
-	INode,
 	INodeExecutionData,
-	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { describeHttpFailure, type FailureWording, hideSecret } from './failureWording';
+import { describeHttpFailure, type FailureWording } from './failureWording';
 import { type NodeRun, nodeRunOf } from './nodeRun';
+import { pathOf } from './path';
 import { takeTicket } from './rateLimiter';
-import { type ListPage, readLists } from './paging';
-import type { Field } from '../fields/field';
 import {
 	type AlepheeCredentials,
 	CREDENTIAL_TYPE,
@@ -26,18 +23,21 @@ import {
 	requestError,
 	sendToAlephee,
 } from './request';
+import { withoutSecret } from './secret';
+import { type Field, fieldsOf, type Parameter } from '../fields/field';
+import { pick, readFields } from '../fields/read';
 
-/** Sends the operation's request, with changes for this call (a page's offset, say). */
-export type Send = (changes?: Partial<IHttpRequestOptions>) => Promise<IN8nHttpFullResponse>;
+/** Sends the operation's request, with what differs for this call (a page's offset, a body). */
+export type Send = (overrides?: Partial<IHttpRequestOptions>) => Promise<IN8nHttpFullResponse>;
 
 /** The error for a failure that Alephee reports inside a 2xx answer (a per-order result, say). */
 export type AnswerFailure = (statusCode: number, body: unknown) => NodeApiError;
 
-/** What an operation's `run` gets for one item. */
+/** What an operation's `perform` gets for one item. */
 export interface OperationCall {
 	send: Send;
-	/** The run this item belongs to (for operations that gather a run's items into batches). */
-	run: NodeRun;
+	/** The run of the node this item belongs to (for operations that gather a run's items into batches). */
+	nodeRun: NodeRun;
 	/** Every field's value, checked and in Alephee's form, by field name (empty optional ones left out). */
 	values: IDataObject;
 	/** The values of the fields the output reports. */
@@ -56,21 +56,27 @@ export class OutputWithFile {
 export interface AlepheeOperation {
 	/** How the operation is listed in the node's Operation field. */
 	option: Pick<INodePropertyOptions, 'name' | 'value' | 'action' | 'description'>;
-	/** What is called. */
+	/**
+	 * What is called. IDs in the path (`/orders/{orderId}/messages`) are filled from the checked
+	 * values of the fields of that name, by the runner, for every request of the item.
+	 */
 	request: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string };
-	/** The operation's parameters: each read, checked and placed before anything is sent. */
-	fields: Field[];
-	/** The properties the operation shows of its own (shared ones, like Account, are declared once elsewhere). */
-	properties: INodeProperties[];
+	/**
+	 * The operation's parameters, in the order n8n shows them, each declared once: its fields
+	 * (read, checked and placed before anything is sent), collections of fields, and properties
+	 * that are only shown (a notice, Simplify). Where each shows is computed when the resources
+	 * are assembled.
+	 */
+	parameters: Parameter[];
 	/** How failures describe this request, from the checked values. */
 	failureWording(values: IDataObject): FailureWording;
 	/**
 	 * For writes: what the item changes (an order). Items of one run that change the same thing
 	 * are sent one after the other, in item order, so the last item's value is the one that stays.
 	 */
-	changes?(values: IDataObject): string;
+	target?(values: IDataObject): string;
 	/** Sends the request (or several: pages) and returns the output items: their JSON, or JSON with a file. */
-	run(this: IExecutePaginationFunctions, call: OperationCall): Promise<Array<IDataObject | OutputWithFile>>;
+	perform(this: IExecutePaginationFunctions, call: OperationCall): Promise<Array<IDataObject | OutputWithFile>>;
 }
 
 /**
@@ -82,13 +88,16 @@ export interface AlepheeOperation {
  * - exactly one outcome paired to its input (or the items a read lists): results, or, when the
  *   node continues on fail, an error item that stays paired on either output.
  */
-function runOperation(operation: AlepheeOperation) {
+export function runOperation(operation: AlepheeOperation) {
+	const fields = fieldsOf(operation.parameters);
+	const reportedFields = fields.filter((declared) => declared.reported);
+	const identifyingFields = fields.filter((declared) => declared.identifies);
 	return async function (
 		this: IExecutePaginationFunctions,
 		request: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
 		// First, synchronously, while n8n is still going through the items (so in item order).
-		const run = nodeRunOf(this);
+		const nodeRun = nodeRunOf(this);
 		const ticket = takeTicket();
 		const itemIndex = this.getItemIndex();
 		const pairedItem = { item: itemIndex };
@@ -96,9 +105,11 @@ function runOperation(operation: AlepheeOperation) {
 		// What the item is about: checked values, or as typed where a check failed.
 		const values: IDataObject = {};
 		try {
-			readFields.call(this, operation.fields, query, values);
+			const source = { parameter: (path: string) => this.getNodeParameter(path, ''), node: this.getNode(), timezone: this.getTimezone(), itemIndex };
+			readFields(source, fields, query, values);
+			const url = pathOf(operation.request.url, values);
 			const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
-			run.checkPass();
+			nodeRun.checkPass();
 			const settings = {
 				credentials,
 				wording: operation.failureWording(values),
@@ -106,22 +117,22 @@ function runOperation(operation: AlepheeOperation) {
 				maxRateLimitWaitMs:
 					Number(this.getNodeParameter('options.maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS)) * 1000,
 				signal: this.getExecutionCancelSignal(),
-				runStop: run.stopSignal,
+				runStop: nodeRun.stopSignal,
 				ticket,
 				itemIndex,
 			};
-			const send: Send = async (changes = {}) =>
+			const send: Send = async (overrides = {}) =>
 				await sendToAlephee(
 					this,
-					{ ...(request.options as IHttpRequestOptions), ...changes, qs: { ...query, ...changes.qs } },
+					{ ...(request.options as IHttpRequestOptions), url, ...overrides, qs: { ...query, ...overrides.qs } },
 					settings,
 				);
 			const answerFailure: AnswerFailure = (statusCode, body) =>
 				failureError(this.getNode(), describeHttpFailure(statusCode, body, settings.wording, credentials.apiKey), itemIndex);
-			const reported = pick(values, operation.fields.filter((declared) => declared.reported));
-			const results = await run.inTurn(
-				operation.changes?.(values),
-				async () => await operation.run.call(this, { send, run, values, reported, answerFailure }),
+			const reported = pick(values, reportedFields);
+			const results = await nodeRun.inTurn(
+				operation.target?.(values),
+				async () => await operation.perform.call(this, { send, nodeRun, values, reported, answerFailure }),
 			);
 			// Alephee may quote the request (and so the key) in what it returns: never in the output.
 			return results.map((result) =>
@@ -132,79 +143,19 @@ function runOperation(operation: AlepheeOperation) {
 		} catch (caught) {
 			const error = requestError(this.getNode(), caught, operation.failureWording(values), itemIndex);
 			if (!this.continueOnFail()) {
-				run.itemFailed(itemIndex, error.message);
+				nodeRun.itemFailed(itemIndex, error.message);
 				// When n8n failed the run itself during its pass (an expression it could not evaluate),
 				// it awaits none of the items it had started: a rejection here would go unhandled.
 				await Promise.resolve();
-				run.checkPass();
-				if (run.endedByN8n) return [];
+				nodeRun.checkPass();
+				if (nodeRun.endedByN8n) return [];
 				throw error;
 			}
-			const identifying = operation.fields.filter((declared) => declared.identifies);
-			return [{ json: failedItemJson.call(this, error, pick(values, identifying, true)), pairedItem }];
+			return [{ json: failedItemJson.call(this, error, pick(values, identifyingFields, true)), pairedItem }];
 		} finally {
-			run.itemSettled();
+			nodeRun.itemSettled();
 		}
 	};
-}
-
-/** The values of `fields`, by name (with `keepEmpty`, also those that are not set). */
-function pick(values: IDataObject, fields: Field[], keepEmpty = false): IDataObject {
-	const picked: IDataObject = {};
-	for (const declared of fields) if (keepEmpty || values[declared.name] !== undefined) picked[declared.name] = values[declared.name];
-	return picked;
-}
-
-/**
- * Reads every field (from the query n8n's routing built, else from the node's parameters),
- * checks it, and puts it in Alephee's form: into `values` by name, and into the query where the
- * field goes there. Empty optional fields are left out; the first wrong one is refused.
- */
-function readFields(this: IExecutePaginationFunctions, fields: Field[], query: IDataObject, values: IDataObject): void {
-	for (const declared of fields) values[declared.name] = readRaw.call(this, declared, query) as IDataObject[string];
-	const context = { timezone: this.getTimezone() };
-	for (const declared of fields) {
-		const raw = values[declared.name];
-		if (declared.optional && (raw === undefined || raw === null || raw === '')) {
-			delete values[declared.name];
-			if (declared.query) delete query[declared.query];
-			continue;
-		}
-		const result = declared.rule.check(raw, context);
-		if (!result.valid) throw fieldRefusal(this.getNode(), this.getItemIndex(), declared, result.problem);
-		values[declared.name] = result.value as IDataObject[string];
-		if (declared.query) query[declared.query] = result.value as IDataObject[string];
-	}
-}
-
-/** A wrong value, refused before sending: the field named, what it must be, and that nothing was sent. */
-export function fieldRefusal(node: INode, itemIndex: number, declared: Field, problem: string): NodeOperationError {
-	return new NodeOperationError(node, `${declared.label} is not valid: ${problem}`, {
-		itemIndex,
-		description: `${declared.rule.expected(declared.label)} Fix the value or the expression that sets it. Nothing was sent to Alephee.`,
-	});
-}
-
-/** A field's value as n8n gives it: what the routing put in the query (evaluated once), else the parameter. */
-function readRaw(this: IExecutePaginationFunctions, declared: Field, query: IDataObject): unknown {
-	if (declared.routed && declared.query) return query[declared.query];
-	if (declared.read) return declared.read((path) => this.getNodeParameter(path, ''));
-	return this.getNodeParameter(declared.path, '');
-}
-
-/** `json` with every spelling of the key replaced, when it holds one (rare: a copy is made only then). */
-function withoutSecret(json: IDataObject, secret: string): IDataObject {
-	const text = JSON.stringify(json);
-	if (hideSecret(text, secret) === text) return json;
-	const scrub = (value: unknown): unknown => {
-		if (typeof value === 'string') return hideSecret(value, secret);
-		if (Array.isArray(value)) return value.map(scrub);
-		if (value && typeof value === 'object') {
-			return Object.fromEntries(Object.entries(value).map(([name, inner]) => [hideSecret(name, secret), scrub(inner)]));
-		}
-		return value;
-	};
-	return scrub(json) as IDataObject;
 }
 
 /**
@@ -223,49 +174,5 @@ function failedItemJson(
 	return { ...json, ...identifying };
 }
 
-/**
- * The operation as an option of the node's Operation field, with its routing: the request, sent
- * through the transport. n8n's engine only lets `pagination` wrap the request, so every operation
- * is "paginated", even a single delete.
- */
-function optionOf(operation: AlepheeOperation): INodePropertyOptions {
-	return {
-		...operation.option,
-		routing: { request: operation.request, send: { paginate: true }, operations: { pagination: runOperation(operation) } },
-	};
-}
-
-/** A resource's Operation field and the properties its operations show. */
-export function resourceOperations(
-	resource: string,
-	operations: AlepheeOperation[],
-	defaultOperation: string,
-): { operationProperty: INodeProperties; properties: INodeProperties[] } {
-	return {
-		operationProperty: {
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource] } },
-			options: operations.map(optionOf),
-			default: defaultOperation,
-		},
-		properties: operations.flatMap((operation) => operation.properties),
-	};
-}
-
-/**
- * A list operation's pages: all of them with Return All, else up to `limit` results. `lists`
- * are the query variants to read one after the other (see `readLists`).
- */
-export async function readRequestedPages(
-	this: IExecutePaginationFunctions,
-	send: Send,
-	limit: unknown,
-	lists: IDataObject[] = [{}],
-): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const wanted = returnAll ? undefined : Number(limit ?? 50);
-	return await readLists(async (qs) => (await send({ qs })).body as ListPage, lists, wanted);
-}
+/** The fields an operation reads, for the code that needs their labels (a refusal made by the operation itself). */
+export const operationFields = (operation: AlepheeOperation): Field[] => fieldsOf(operation.parameters);

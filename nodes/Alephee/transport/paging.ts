@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
+
+import type { Send } from './operation';
 
 /** Alephee's list envelope. */
 export interface ListPage {
@@ -155,4 +157,19 @@ export async function readLists(
 		results.push(...read.results);
 	}
 	return results;
+}
+
+/**
+ * A list operation's pages: all of them with Return All, else up to `limit` results. `lists`
+ * are the query variants to read one after the other (see `readLists`).
+ */
+export async function readRequestedPages(
+	this: IExecutePaginationFunctions,
+	send: Send,
+	limit: unknown,
+	lists: IDataObject[] = [{}],
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const wanted = returnAll ? undefined : Number(limit ?? 50);
+	return await readLists(async (qs) => (await send({ qs })).body as ListPage, lists, wanted);
 }

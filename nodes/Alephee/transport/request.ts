@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type {
 	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
@@ -20,6 +19,7 @@ import {
 	type FailureWording,
 } from './failureWording';
 import { ListEndedEarly, ListKeptMoving } from './paging';
+import { keyDigest } from './secret';
 import { RateLimitWaitTooLong, readRateLimitHeaders, type RateLimitBudget, sharedBudget } from './rateLimiter';
 
 export const CREDENTIAL_TYPE = 'alepheeApi';
@@ -219,7 +219,6 @@ export function failureError(node: INode, failure: AlepheeFailure, itemIndex?: n
  * IDs in a path do not make a new endpoint. The key itself is never kept.
  */
 function budgetId(apiKey: string, options: IHttpRequestOptions): string {
-	const keyDigest = createHash('sha256').update(apiKey).digest('hex').slice(0, 16);
 	const endpoint = (options.url ?? '').replace(/\/\d+(?=\/|$)/g, '/{id}');
-	return [keyDigest, options.baseURL, options.method ?? 'GET', endpoint].join(' ');
+	return [keyDigest(apiKey), options.baseURL, options.method ?? 'GET', endpoint].join(' ');
 }

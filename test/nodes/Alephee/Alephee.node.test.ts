@@ -51,12 +51,12 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect(node.version).toEqual([1, 1.1]);
 		expect(node.defaultVersion).toBe(1.1);
 		const accountFields = node.properties.filter((property) => property.name === 'accountId');
-		// Per version, one for Order and Product, one for the Account operations about one account.
+		// Per version, one for the Account operations about one account, one for Order and Product.
 		expect(accountFields.map((field) => [field.type, field.displayOptions?.show?.['@version'], field.displayOptions?.show?.resource])).toEqual([
-			['string', [1], ['order', 'product']],
-			['resourceLocator', [1.1], ['order', 'product']],
 			['string', [1], ['account']],
 			['resourceLocator', [1.1], ['account']],
+			['string', [1], ['order', 'product']],
+			['resourceLocator', [1.1], ['order', 'product']],
 		]);
 		// All send the same query parameter, so a 0.1.0 workflow sends what it always sent.
 		for (const field of accountFields) expect(field.routing?.send).toEqual({ type: 'query', property: 'accountId' });

@@ -1,8 +1,7 @@
 import { accountsWording, resultsOf } from '../../shared/account';
-import { optionsProperty } from '../../shared/descriptions';
+import { optionsCollection } from '../../shared/descriptions';
 import type { AlepheeOperation } from '../../transport/operation';
 
-const showOnlyForAccountGetMany = { operation: ['getAll'], resource: ['account'] };
 
 /**
  * `GET /v2/accounts`: the accounts tied to the API key, one output item each, as Alephee sends
@@ -18,10 +17,11 @@ export const accountGetMany: AlepheeOperation = {
 			"List the Alephee accounts the API key may use, one item per account with its ID, name, business name and tax document. An account's ID is what Account takes in the other operations.",
 	},
 	request: { method: 'GET', url: '/accounts' },
-	fields: [],
-	properties: [optionsProperty(showOnlyForAccountGetMany)],
+	parameters: [
+		optionsCollection(),
+	],
 	failureWording: () => accountsWording,
-	async run({ send }) {
+	async perform({ send }) {
 		return resultsOf((await send()).body);
 	},
 };

@@ -1,13 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { collectionOf, type Field, field, inCollection, queryFilter } from '../../fields/field';
+import { collectionOf, type Field, field, filterField } from '../../fields/field';
 import { anyOrBooleanRule, idRule, textRule } from '../../fields/rules';
-import { marketplaceFilterProperty, optionsProperty, returnAllOrLimit } from '../../shared/descriptions';
-import { type AlepheeOperation, readRequestedPages, type Send } from '../../transport/operation';
-import { pathOf } from '../../transport/path';
+import { marketplaceFilterProperty, optionsCollection, returnAllOrLimit } from '../../shared/descriptions';
+import type { AlepheeOperation } from '../../transport/operation';
+import { readRequestedPages } from '../../transport/paging';
 import { oneAccountField } from './account';
 
-const showOnlyForAccountGetStores = { operation: ['getStores'], resource: ['account'] };
 
 /** A filter Alephee reads as true, false, or (left out) either. */
 function eitherFilter(displayName: string, name: string, description: string, onlyTrue: string, onlyFalse: string): Field {
@@ -28,7 +27,7 @@ function eitherFilter(displayName: string, name: string, description: string, on
 
 const EITHER_FILTERS = ['allowPickupInStores', 'withAccountPickup'];
 
-const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', show: showOnlyForAccountGetStores }, [
+const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter' }, [
 	eitherFilter(
 		'Allow Pickup in Stores',
 		'allowPickupInStores',
@@ -36,7 +35,7 @@ const filters = collectionOf({ displayName: 'Filters', name: 'filters', placehol
 		'Only Pickup-in-Store Branches',
 		'Only Other Branches',
 	),
-	queryFilter(
+	filterField(
 		{
 			...marketplaceFilterProperty,
 			name: 'marketplace',
@@ -70,7 +69,7 @@ const sortField: Field = field(
 	{ query: 'sort', optional: true },
 );
 
-const { properties: returnAllProperties, limitField } = returnAllOrLimit(showOnlyForAccountGetStores);
+const { returnAll, limitField } = returnAllOrLimit();
 
 /** `GET /v2/accounts/{accountId}/stores`, page by page: one output item per store, as Alephee sends it. */
 export const accountGetStores: AlepheeOperation = {
@@ -82,15 +81,12 @@ export const accountGetStores: AlepheeOperation = {
 			"List an account's stores and branches, one item per store with its ID, name, address, whether buyers can pick up there and its seller account; optionally only pickup branches or one marketplace's",
 	},
 	request: { method: 'GET', url: '/accounts/{accountId}/stores' },
-	fields: [oneAccountField, limitField, ...filters.fields, inCollection(sortField, 'options')],
-	properties: [...returnAllProperties, filters.property, optionsProperty(showOnlyForAccountGetStores, sortField.properties)],
+	parameters: [oneAccountField, returnAll, limitField, filters, optionsCollection([sortField])],
 	failureWording: ({ accountId }) => ({ inProgress: `listing the stores of account ${accountId}`, accountId: accountId as number }),
-	async run({ send, values }) {
-		const url = pathOf(accountGetStores.request.url, values);
-		const toStores: Send = async (changes = {}) => await send({ ...changes, url });
+	async perform({ send, values }) {
 		// Any leaves the filter out: Alephee's default (null) lists all.
 		const either: IDataObject = {};
 		for (const name of EITHER_FILTERS) if (typeof values[name] === 'boolean') either[name] = values[name];
-		return await readRequestedPages.call(this, toStores, values.limit, [either]);
+		return await readRequestedPages.call(this, send, values.limit, [either]);
 	},
 };

@@ -1,14 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { resourceOperations } from '../../transport/operation';
-import { oneAccountField } from './account';
+import type { Resource } from '../assemble';
 import { accountGetMany } from './getAll';
 import { accountGetMarketplaces } from './getMarketplaces';
 import { accountGetStores } from './getStores';
 
-const { operationProperty, properties } = resourceOperations('account', [accountGetMany, accountGetMarketplaces, accountGetStores], 'getAll');
-
-export const accountOperations: INodeProperties = operationProperty;
-
-/** Account is one property (per node version) for both operations about one account. */
-export const accountProperties: INodeProperties[] = [...oneAccountField.properties, ...properties];
+export const accountResource: Resource = {
+	value: 'account',
+	operations: [accountGetMany, accountGetMarketplaces, accountGetStores],
+	defaultOperation: 'getAll',
+};

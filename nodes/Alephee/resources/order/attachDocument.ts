@@ -1,30 +1,25 @@
 import { type INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { collectionOf, field, propertiesOf } from '../../fields/field';
+import { collectionOf, field } from '../../fields/field';
 import { type Rule, textRule, timestampRule } from '../../fields/rules';
-import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField, textProperty } from '../../shared/descriptions';
 import { DOCUMENT_TYPES, describeDocumentType, documentTypeField, formatsOf } from '../../shared/documents';
 import { inputFileProblem, withArticle } from '../../shared/fileFormats';
 import { inputFileField, mimeTypeOf, readInputFile } from '../../shared/files';
 import { orderNotFound } from '../../shared/order';
 import type { AlepheeOperation } from '../../transport/operation';
 
-const showOnlyForAttach = { operation: ['attachDocument'], resource: ['order'] };
 
-const inputField = inputFileField(showOnlyForAttach, 'the document to attach');
+const inputField = inputFileField('the document to attach');
 
 /** Alephee's page cuts the descriptions of these parameters: each is sent as given. */
 /** Optional metadata: a query parameter of its own name, reported in the output as sent. */
 const metadata = (property: INodeProperties, rule: Rule) => field(property, rule, { query: property.name, optional: true, reported: true });
-const text = (displayName: string, name: string, description: string) => ({
-	displayName,
-	name,
-	type: 'string' as const,
-	default: '',
-	description: `${description}. Alephee's description of it is not published; sent as given.`,
-});
+/** A text whose meaning Alephee does not publish: sent as given. */
+const unpublished = (displayName: string, name: string, description: string) =>
+	textProperty(displayName, name, `${description}. Alephee's description of it is not published; sent as given.`);
 
-const additionalFields = collectionOf({ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field', show: showOnlyForAttach }, [
+const additionalFields = collectionOf({ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' }, [
 	metadata(
 		{
 			displayName: 'Document Date',
@@ -35,10 +30,10 @@ const additionalFields = collectionOf({ displayName: 'Additional Fields', name: 
 		},
 		timestampRule,
 	),
-	metadata(text('Document Number', 'documentNumber', "The document's number"), textRule),
-	metadata(text('Fiscal Key', 'fiscalKey', "The document's fiscal key (for an NF-e, probably its access key)"), textRule),
-	metadata(text('Message Text', 'messageText', 'A text to go with the document'), textRule),
-	metadata(text('Series Number', 'seriesNumber', "The document's series number"), textRule),
+	metadata(unpublished('Document Number', 'documentNumber', "The document's number"), textRule),
+	metadata(unpublished('Fiscal Key', 'fiscalKey', "The document's fiscal key (for an NF-e, probably its access key)"), textRule),
+	metadata(unpublished('Message Text', 'messageText', 'A text to go with the document'), textRule),
+	metadata(unpublished('Series Number', 'seriesNumber', "The document's series number"), textRule),
 ]);
 
 /**
@@ -55,9 +50,8 @@ export const orderAttachDocument: AlepheeOperation = {
 		description: 'Attach an invoice, receipt or NF-e file to an order',
 	},
 	request: { method: 'POST', url: '/orders/{orderId}/documents' },
-	fields: [accountField, orderIdField, documentTypeField, inputField, ...additionalFields.fields],
-	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
-	properties: [...propertiesOf([documentTypeField, inputField]), additionalFields.property, optionsProperty(showOnlyForAttach)],
+	parameters: [accountField, orderIdField, documentTypeField, inputField, additionalFields, optionsCollection()],
+	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
 	failureWording: ({ accountId, orderId, documentType }) => ({
 		inProgress: `attaching the ${describeDocumentType(documentType)} to order ${orderId}`,
 		accountId: accountId as number,
@@ -79,7 +73,7 @@ export const orderAttachDocument: AlepheeOperation = {
 			},
 		},
 	}),
-	async run({ send, values, reported }) {
+	async perform({ send, values, reported }) {
 		const { orderId, documentType, binaryPropertyName } = values;
 		const type = DOCUMENT_TYPES[documentType as number];
 		const { binary, extension } = readInputFile.call(this, inputField.label, binaryPropertyName as string);
@@ -110,7 +104,7 @@ export const orderAttachDocument: AlepheeOperation = {
 		}
 		const form = new FormData();
 		form.append('file', new Blob([bytes], { type: mimeType }), fileName);
-		const answer = (await send({ url: `/orders/${orderId}/documents`, body: form })).body;
+		const answer = (await send({ body: form })).body;
 		const answered = answer !== undefined && answer !== null && answer !== '';
 		return [{ attached: true, ...reported, fileName, ...(answered ? { alepheeAnswer: answer } : {}) }];
 	},

@@ -2,94 +2,78 @@ import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from '
 import { sleep } from 'n8n-workflow';
 
 import { type Check, checkBoolean, checkPositiveWholeNumber } from '../../fields/checks';
-import { type Field, field, shownFor } from '../../fields/field';
+import { type Field, field } from '../../fields/field';
 import { amountRule, booleanRule, idRule, jsonListRule, jsonObjectRule, parseJson, type Rule, textRule, timestampRule } from '../../fields/rules';
-import { accountField, optionsProperty, simplifyProperty } from '../../shared/descriptions';
+import { accountField, optionsCollection, simplifyProperty } from '../../shared/descriptions';
 import { simplifyOrder } from '../../shared/order';
 import { findOrders } from '../../shared/orderLookup';
 import type { AlepheeOperation, Send } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
-const showOnlyForOrderCreate = { operation: ['create'], resource: ['order'] };
 
 /** Documented caps of `POST /v2/orders`. */
 const MAX_ITEMS = 50;
 const MAX_PAYMENTS = 10;
 const MAX_DISCOUNTS_PER_PAYMENT = 5;
 
-const marketplaceField: Field = shownFor(
-	field(
-		{
-			displayName: 'Marketplace or Channel Name or ID',
-			name: 'marketplaceId',
-			type: 'options',
-			typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId', 'accountId.value'] },
-			required: true,
-			default: '',
-			description:
-				'The marketplace or channel the order comes from (Alephee\'s MarketplaceId), among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
-		idRule,
-		{ reported: true },
-	),
-	showOnlyForOrderCreate,
+const marketplaceField: Field = field(
+	{
+		displayName: 'Marketplace or Channel Name or ID',
+		name: 'marketplaceId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getMarketplaces', loadOptionsDependsOn: ['accountId', 'accountId.value'] },
+		required: true,
+		default: '',
+		description:
+			'The marketplace or channel the order comes from (Alephee\'s MarketplaceId), among those connected to the account. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	idRule,
+	{ reported: true },
 );
 
-const externalOrderIdField: Field = shownFor(
-	field(
-		{
-			displayName: 'External Order ID',
-			name: 'externalOrderId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. WEB-1001',
-			description: "Your own order number (Alephee's ExternalOrderId). Unique in the account: an order with the same number is never created twice.",
-		},
-		textRule,
-		{ identifies: true, reported: true },
-	),
-	showOnlyForOrderCreate,
+const externalOrderIdField: Field = field(
+	{
+		displayName: 'External Order ID',
+		name: 'externalOrderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. WEB-1001',
+		description: "Your own order number (Alephee's ExternalOrderId). Unique in the account: an order with the same number is never created twice.",
+	},
+	textRule,
+	{ identifies: true, reported: true },
 );
 
-const dateCreatedField: Field = shownFor(
-	field(
-		{
-			displayName: 'Date Created',
-			name: 'dateCreated',
-			type: 'dateTime',
-			default: '',
-			description:
-				"When the order was placed. Empty: now. Sent as an ISO date-time with the workflow's time offset (Alephee asks for UTC with the local time zone; the exact format it accepts is not published).",
-		},
-		timestampRule,
-		{ optional: false },
-	),
-	showOnlyForOrderCreate,
+const dateCreatedField: Field = field(
+	{
+		displayName: 'Date Created',
+		name: 'dateCreated',
+		type: 'dateTime',
+		default: '',
+		description:
+			"When the order was placed. Empty: now. Sent as an ISO date-time with the workflow's time offset (Alephee asks for UTC with the local time zone; the exact format it accepts is not published).",
+	},
+	timestampRule,
+	{ optional: false },
 );
 
-const integratedField: Field = shownFor(
-	field(
-		{
-			displayName: 'Integrated',
-			name: 'integrated',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to mark the order as already integrated with your ERP. Alephee's order list hides integrated orders unless asked (this node's Get Many and Get ask for both).",
-		},
-		booleanRule,
-	),
-	showOnlyForOrderCreate,
+const integratedField: Field = field(
+	{
+		displayName: 'Integrated',
+		name: 'integrated',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to mark the order as already integrated with your ERP. Alephee's order list hides integrated orders unless asked (this node's Get Many and Get ask for both).",
+	},
+	booleanRule,
 );
 
-const erpStatusField: Field = shownFor(
-	field(
-		{ displayName: 'ERP Status', name: 'erpStatus', type: 'string', default: '', description: 'Your own integration status for the order (Alephee\'s ErpStatus)' },
-		textRule,
-		{ optional: true },
-	),
-	showOnlyForOrderCreate,
+const erpStatusField: Field = field(
+	{ displayName: 'ERP Status', name: 'erpStatus', type: 'string', default: '', description: 'Your own integration status for the order (Alephee\'s ErpStatus)' },
+	textRule,
+	{ optional: true },
 );
 
 /** One order line as the user gives it (the Items list). */
@@ -170,50 +154,48 @@ function orderLine(line: ItemInput, number: number): Check<IDataObject> {
 	return { valid: true, value: item };
 }
 
-const itemsFieldFromFields: Field = shownFor(
-	field(
-		{
-			displayName: 'Items',
-			name: 'items',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Item',
-			required: true,
-			default: {},
-			description: `The order's lines, 1 to ${MAX_ITEMS}`,
-			options: [
-				{
-					displayName: 'Item',
-					name: 'item',
-					values: [
-						{ displayName: 'Brand', name: 'brand', type: 'string', default: '', description: 'The product\'s brand, when the SKU alone does not identify it' },
-						{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Units ordered' },
-						{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'The SKU of the catalog product' },
-						{
-							displayName: 'Status',
-							name: 'status',
-							type: 'number',
-							default: 10,
-							description:
-								"The line's status code (Alephee sets the order's status from its lines). Alephee does not publish the list of line statuses; its order codes are used here (10 pending shipping).",
-						},
-						{
-							displayName: 'Stock Movement',
-							name: 'stockMovement',
-							type: 'boolean',
-							default: true,
-							description:
-								"Whether Alephee takes the units from the product's stock. Only an order that moved stock gives it back when deleted with Revert Stock or cancelled.",
-						},
-						{ displayName: 'Unit Cost', name: 'unitCost', type: 'number', default: 0, description: 'Your cost per unit (optional; leave 0 to not send it)' },
-						{ displayName: 'Unit Price', name: 'unitPrice', type: 'number', default: 0, description: 'The price per unit; it takes precedence over the catalog price' },
-					],
-				},
-			],
-		},
-		itemsRule,
-	),
-	{ ...showOnlyForOrderCreate, itemsFrom: ['fields'] },
+const itemsFieldFromFields: Field = field(
+	{
+		displayName: 'Items',
+		name: 'items',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Item',
+		required: true,
+		default: {},
+		description: `The order's lines, 1 to ${MAX_ITEMS}`,
+		displayOptions: { show: { itemsFrom: ['fields'] } },
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{ displayName: 'Brand', name: 'brand', type: 'string', default: '', description: 'The product\'s brand, when the SKU alone does not identify it' },
+					{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1 }, default: 1, description: 'Units ordered' },
+					{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'The SKU of the catalog product' },
+					{
+						displayName: 'Status',
+						name: 'status',
+						type: 'number',
+						default: 10,
+						description:
+							"The line's status code (Alephee sets the order's status from its lines). Alephee does not publish the list of line statuses; its order codes are used here (10 pending shipping).",
+					},
+					{
+						displayName: 'Stock Movement',
+						name: 'stockMovement',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether Alephee takes the units from the product's stock. Only an order that moved stock gives it back when deleted with Revert Stock or cancelled.",
+					},
+					{ displayName: 'Unit Cost', name: 'unitCost', type: 'number', default: 0, description: 'Your cost per unit (optional; leave 0 to not send it)' },
+					{ displayName: 'Unit Price', name: 'unitPrice', type: 'number', default: 0, description: 'The price per unit; it takes precedence over the catalog price' },
+				],
+			},
+		],
+	},
+	itemsRule,
 );
 
 /** The order lines, from the Items fields or from Items (JSON), as Items From says. */
@@ -231,7 +213,6 @@ const linesFromProperty: INodeProperties = {
 		{ name: 'Fields Below', value: 'fields', description: 'Enter each line in the Items fields' },
 		{ name: 'JSON', value: 'json', description: 'A list of lines from an expression or JSON, such as the lines of a shop order' },
 	],
-	displayOptions: { show: showOnlyForOrderCreate },
 	description: 'How the order lines are given',
 };
 
@@ -242,23 +223,20 @@ const itemsJsonProperty: INodeProperties = {
 	default: '[{"sku": "", "quantity": 1, "unitPrice": 0, "stockMovement": true, "status": 10}]',
 	description:
 		'A list of lines, each {"sku", "brand" (optional), "quantity", "unitPrice", "unitCost" (optional), "stockMovement" (default true), "status"}: the same as the Items fields',
-	displayOptions: { show: { ...showOnlyForOrderCreate, itemsFrom: ['json'] } },
+	displayOptions: { show: { itemsFrom: ['json'] } },
 };
 
 const jsonSection = (displayName: string, name: string, example: string, rule: Rule): Field =>
-	shownFor(
-		field(
-			{
-				displayName,
-				name,
-				type: 'json',
-				required: true,
-				default: example,
-				description: `Alephee's ${name[0].toUpperCase()}${name.slice(1)} section, as JSON in Alephee's own shape. Its fields are listed on Alephee's developer portal (developers.alephee.com, Orders → Create an order); the node passes them as given and shows Alephee's message if it refuses them.`,
-			},
-			rule,
-		),
-		showOnlyForOrderCreate,
+	field(
+		{
+			displayName,
+			name,
+			type: 'json',
+			required: true,
+			default: example,
+			description: `Alephee's ${name[0].toUpperCase()}${name.slice(1)} section, as JSON in Alephee's own shape. Its fields are listed on Alephee's developer portal (developers.alephee.com, Orders → Create an order); the node passes them as given and shows Alephee's message if it refuses them.`,
+		},
+		rule,
 	);
 
 const buyerField = jsonSection('Buyer (JSON)', 'buyer', '{}', jsonObjectRule);
@@ -322,42 +300,30 @@ function createdOutput(this: IExecutePaginationFunctions, order: IDataObject, cr
 export const orderCreate: AlepheeOperation = {
 	option: { name: 'Create', value: 'create', action: 'Create an order', description: 'Create an order in Alephee (only such orders can later be deleted)' },
 	request: { method: 'POST', url: '/orders' },
-	fields: [
+	parameters: [
 		accountField,
-		marketplaceField,
-		externalOrderIdField,
-		dateCreatedField,
-		integratedField,
-		erpStatusField,
-		itemsField,
-		buyerField,
-		paymentsField,
-		shippingField,
-	],
-	changes: ({ accountId, externalOrderId }) => `external order ${accountId}/${externalOrderId}`,
-	properties: [
 		{
 			displayName:
 				"Buyer, Payments and Shipping are sent in Alephee's own JSON shape, as listed on Alephee's developer portal (Create an order). The node checks the documented limits (1–50 items, 1–10 payments, at most 5 discounts per payment) before sending.",
 			name: 'createNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: showOnlyForOrderCreate },
 		},
-		...marketplaceField.properties,
-		...externalOrderIdField.properties,
+		marketplaceField,
+		externalOrderIdField,
 		linesFromProperty,
-		...itemsField.properties,
+		itemsField,
 		itemsJsonProperty,
-		...buyerField.properties,
-		...paymentsField.properties,
-		...shippingField.properties,
-		...dateCreatedField.properties,
-		...integratedField.properties,
-		...erpStatusField.properties,
-		simplifyProperty('the order', showOnlyForOrderCreate),
-		optionsProperty(showOnlyForOrderCreate, [ifExistsProperty]),
+		buyerField,
+		paymentsField,
+		shippingField,
+		dateCreatedField,
+		integratedField,
+		erpStatusField,
+		simplifyProperty('the order'),
+		optionsCollection([], [ifExistsProperty]),
 	],
+	target: ({ accountId, externalOrderId }) => `external order ${accountId}/${externalOrderId}`,
 	failureWording: ({ accountId, externalOrderId }) => ({
 		inProgress: `creating order ${externalOrderId}`,
 		accountId: accountId as number,
@@ -376,7 +342,7 @@ export const orderCreate: AlepheeOperation = {
 			413: { message: `Alephee refused order ${externalOrderId} as too large`, advice: `An order takes at most ${MAX_ITEMS} items and ${MAX_PAYMENTS} payments. Nothing was created.` },
 		},
 	}),
-	async run({ send, values }) {
+	async perform({ send, values }) {
 		const { accountId, externalOrderId } = values;
 		const stockMoved = (values.items as IDataObject[]).some((item) => item.StockMovement === true);
 		const existing = await ordersWithExternalId(send, externalOrderId);

@@ -1,25 +1,21 @@
-import { type Field, field, sentAsQuery, shownFor } from '../../fields/field';
+import { type Field, field, withQuery } from '../../fields/field';
 import { booleanRule } from '../../fields/rules';
-import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField } from '../../shared/descriptions';
 import { orderNotFound } from '../../shared/order';
 import type { AlepheeOperation } from '../../transport/operation';
 
-const showOnlyForOrderDelete = { operation: ['delete'], resource: ['order'] };
 
-const revertStockField: Field = shownFor(
-	field(
-		{
-			displayName: 'Revert Stock',
-			name: 'revertStock',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to give the order's units back to the products' available stock. For example, deleting an order of 5 units of product XYZ adds those 5 units back to XYZ's stock.",
-		},
-		booleanRule,
-		{ query: 'revertStock', reported: true },
-	),
-	showOnlyForOrderDelete,
+const revertStockField: Field = field(
+	{
+		displayName: 'Revert Stock',
+		name: 'revertStock',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to give the order's units back to the products' available stock. For example, deleting an order of 5 units of product XYZ adds those 5 units back to XYZ's stock.",
+	},
+	booleanRule,
+	{ query: 'revertStock', reported: true },
 );
 
 /** `DELETE /v2/orders`: one order per call; 204 means deleted. */
@@ -31,20 +27,20 @@ export const orderDelete: AlepheeOperation = {
 		description: 'Delete an order that was created through the Alephee API',
 	},
 	request: { method: 'DELETE', url: '/orders' },
-	fields: [accountField, sentAsQuery(orderIdField, 'orderId'), revertStockField],
-	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
-	properties: [
+	parameters: [
+		accountField,
+		withQuery(orderIdField, 'orderId'),
 		{
 			displayName:
 				'Only orders created through the Alephee API can be deleted. Orders that came from a natively connected marketplace or channel (such as Mercado Libre) cannot.',
 			name: 'deleteNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: showOnlyForOrderDelete },
 		},
-		...revertStockField.properties,
-		optionsProperty(showOnlyForOrderDelete),
+		revertStockField,
+		optionsCollection(),
 	],
+	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `deleting order ${orderId}`,
 		accountId: accountId as number,
@@ -76,7 +72,7 @@ export const orderDelete: AlepheeOperation = {
 			},
 		},
 	}),
-	async run({ send, reported }) {
+	async perform({ send, reported }) {
 		await send();
 		// Exactly what went out: the checked, canonical values.
 		return [{ deleted: true, ...reported }];

@@ -1,12 +1,11 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { type Field, field, propertiesOf, shownFor } from '../../fields/field';
+import { type Field, field } from '../../fields/field';
 import { choiceRule } from '../../fields/rules';
-import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField } from '../../shared/descriptions';
 import { downloadFile, outputFileField } from '../../shared/files';
 import type { AlepheeOperation } from '../../transport/operation';
 
-const showOnlyForLabel = { operation: ['downloadShippingLabel'], resource: ['order'] };
 
 /** Alephee's `format` values; ZPL is its `TXT`. */
 const LABEL_FORMATS: INodePropertyOptions[] = [
@@ -18,16 +17,13 @@ const LABEL_FORMATS: INodePropertyOptions[] = [
 /** File extensions of the formats, for the file name when Alephee's answer gives none (ZPL is text). */
 const EXTENSIONS: Record<string, string> = { PDF: 'pdf', ZIP: 'zip', TXT: 'txt' };
 
-const formatField: Field = shownFor(
-	field(
-		{ displayName: 'Format', name: 'format', type: 'options', options: LABEL_FORMATS, default: 'PDF', description: 'The file to get' },
-		choiceRule(['PDF', 'ZIP', 'TXT'], { ZPL: 'TXT' }),
-		{ query: 'format', reported: true },
-	),
-	showOnlyForLabel,
+const formatField: Field = field(
+	{ displayName: 'Format', name: 'format', type: 'options', options: LABEL_FORMATS, default: 'PDF', description: 'The file to get' },
+	choiceRule(['PDF', 'ZIP', 'TXT'], { ZPL: 'TXT' }),
+	{ query: 'format', reported: true },
 );
 
-const outputField = outputFileField(showOnlyForLabel);
+const outputField = outputFileField();
 
 /**
  * `GET /v2/orders/{orderId}/shippinglabel`: the label as a file. Alephee gives it once the
@@ -42,18 +38,19 @@ export const orderDownloadShippingLabel: AlepheeOperation = {
 		description: "Get an order's shipping label as a file (PDF, ZIP, or ZPL for Zebra printers)",
 	},
 	request: { method: 'GET', url: '/orders/{orderId}/shippinglabel' },
-	fields: [accountField, orderIdField, formatField, outputField],
-	properties: [
+	parameters: [
+		accountField,
+		orderIdField,
 		{
 			displayName:
 				'The label is available once the marketplace marks the shipment ready to print: after the payment is processed, and in Brazil only after the NF-e is attached to the order.',
 			name: 'shippingLabelNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: showOnlyForLabel },
 		},
-		...propertiesOf([formatField, outputField]),
-		optionsProperty(showOnlyForLabel),
+		formatField,
+		outputField,
+		optionsCollection(),
 	],
 	failureWording: ({ accountId, orderId }) => {
 		const notAvailable = {
@@ -66,9 +63,8 @@ export const orderDownloadShippingLabel: AlepheeOperation = {
 			statuses: { 404: notAvailable, 412: notAvailable },
 		};
 	},
-	async run({ send, values: { accountId, orderId, format, binaryPropertyName } }) {
+	async perform({ send, values: { accountId, orderId, format, binaryPropertyName } }) {
 		const file = await downloadFile.call(this, send, {
-			url: `/orders/${orderId}/shippinglabel`,
 			binaryField: binaryPropertyName as string,
 			json: { orderId, accountId, format },
 			fallbackName: `label-${orderId}.${EXTENSIONS[format as string]}`,

@@ -1,10 +1,9 @@
-import { accountField, optionsProperty, orderIdField, simplifyProperty } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField, simplifyProperty } from '../../shared/descriptions';
 import { orderNotFound, simplifyOrder } from '../../shared/order';
 import { findOrders } from '../../shared/orderLookup';
 import type { AlepheeOperation } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
-const showOnlyForOrderGet = { operation: ['get'], resource: ['order'] };
 
 /**
  * Alephee has no documented "get one order" path: the list, narrowed to one internal ID
@@ -19,17 +18,18 @@ export const orderGet: AlepheeOperation = {
 		description: "Read one order by Alephee's internal order ID",
 	},
 	request: { method: 'GET', url: '/orders' },
-	fields: [accountField, orderIdField],
-	properties: [
-		simplifyProperty('the order', showOnlyForOrderGet),
-		optionsProperty(showOnlyForOrderGet),
+	parameters: [
+		accountField,
+		orderIdField,
+		simplifyProperty('the order'),
+		optionsCollection(),
 	],
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `reading order ${orderId}`,
 		accountId: accountId as number,
 		statuses: { 404: orderNotFound(orderId, accountId) },
 	}),
-	async run({ send, values: { accountId, orderId } }) {
+	async perform({ send, values: { accountId, orderId } }) {
 		const [order] = await findOrders(send, { idFrom: orderId, idTo: orderId }, (candidate) => Number(candidate.Id) === orderId, {
 			sureOfNone: true,
 		});

@@ -1,31 +1,22 @@
-import { type Field, collectionOf, field, inCollection, queryFilter } from '../../fields/field';
-import { booleanRule, codeRule, dateTimeRule, idRule, integrationRule, textRule } from '../../fields/rules';
+import { type Field, collectionOf, field, filterField } from '../../fields/field';
+import { booleanRule, dateTimeRule, idRule, integrationRule, textRule } from '../../fields/rules';
 import {
 	accountField,
 	dateFilterProperty,
-	marketplaceFilterProperty,
-	optionsProperty,
+	optionsCollection,
 	returnAllOrLimit,
 	simplifyProperty,
+	textProperty,
 } from '../../shared/descriptions';
-import { INTEGRATION_CHOICES, STATUS_GROUPS, type IntegrationChoice, integratedValues, simplifyOrder } from '../../shared/order';
-import { type AlepheeOperation, readRequestedPages } from '../../transport/operation';
+import { INTEGRATION_CHOICES, type IntegrationChoice, integratedValues, simplifyOrder } from '../../shared/order';
+import { marketplaceFilterField, statusGroupField } from '../../shared/orderFilters';
+import { readRequestedPages } from '../../transport/paging';
+import type { AlepheeOperation } from '../../transport/operation';
 
-const showOnlyForOrderGetMany = { operation: ['getAll'], resource: ['order'] };
-
-const text = (displayName: string, name: string, description: string, placeholder?: string) => ({
-	displayName,
-	name,
-	type: 'string' as const,
-	default: '',
-	description,
-	...(placeholder ? { placeholder } : {}),
-});
-
-const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', show: showOnlyForOrderGetMany }, [
-	queryFilter(dateFilterProperty('Created After', 'dateCreatedFrom', 'Only orders created'), dateTimeRule),
-	queryFilter(text('ERP Status', 'erpStatus', 'Only orders with this ERP status, as your ERP integration set it in Alephee'), textRule),
-	queryFilter(
+const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter' }, [
+	filterField(dateFilterProperty('Created After', 'dateCreatedFrom', 'Only orders created'), dateTimeRule),
+	filterField(textProperty('ERP Status', 'erpStatus', 'Only orders with this ERP status, as your ERP integration set it in Alephee'), textRule),
+	filterField(
 		{
 			displayName: 'Include Pending Payments',
 			name: 'includePendingPayments',
@@ -47,24 +38,14 @@ const filters = collectionOf({ displayName: 'Filters', name: 'filters', placehol
 		},
 		integrationRule,
 	),
-	queryFilter(marketplaceFilterProperty, idRule),
-	queryFilter(text('Marketplace Order Number From', 'externalOrderIdFrom', 'Only orders whose marketplace order number (ExternalOrderId) is this one or later'), textRule),
-	queryFilter(text('Marketplace Order Number To', 'externalOrderIdTo', 'Only orders whose marketplace order number (ExternalOrderId) is this one or earlier'), textRule),
-	queryFilter(text('Order ID From', 'idFrom', "Only orders whose Alephee internal ID is this one or higher", 'e.g. 987000'), idRule),
-	queryFilter(text('Order ID To', 'idTo', "Only orders whose Alephee internal ID is this one or lower", 'e.g. 987999'), idRule),
-	queryFilter(dateFilterProperty('Sale Date After', 'saleDateFrom', 'Only orders sold'), dateTimeRule),
-	queryFilter(dateFilterProperty('Status Changed After', 'statusDateFrom', 'Only orders whose status changed'), dateTimeRule),
-	queryFilter(
-		{
-			displayName: 'Status Group',
-			name: 'statusType',
-			type: 'options',
-			options: STATUS_GROUPS,
-			default: 1,
-			description: 'Only orders in this group of statuses. Deleted orders (70) belong to no group.',
-		},
-		codeRule([0, 1, 2, 99]),
-	),
+	marketplaceFilterField,
+	filterField(textProperty('Marketplace Order Number From', 'externalOrderIdFrom', 'Only orders whose marketplace order number (ExternalOrderId) is this one or later'), textRule),
+	filterField(textProperty('Marketplace Order Number To', 'externalOrderIdTo', 'Only orders whose marketplace order number (ExternalOrderId) is this one or earlier'), textRule),
+	filterField(textProperty('Order ID From', 'idFrom', "Only orders whose Alephee internal ID is this one or higher", 'e.g. 987000'), idRule),
+	filterField(textProperty('Order ID To', 'idTo', "Only orders whose Alephee internal ID is this one or lower", 'e.g. 987999'), idRule),
+	filterField(dateFilterProperty('Sale Date After', 'saleDateFrom', 'Only orders sold'), dateTimeRule),
+	filterField(dateFilterProperty('Status Changed After', 'statusDateFrom', 'Only orders whose status changed'), dateTimeRule),
+	statusGroupField,
 ]);
 
 const sortField: Field = field(
@@ -81,7 +62,7 @@ const sortField: Field = field(
 	{ query: 'sort', optional: true },
 );
 
-const { properties: returnAllProperties, limitField } = returnAllOrLimit(showOnlyForOrderGetMany);
+const { returnAll, limitField } = returnAllOrLimit();
 
 /** `GET /v2/orders`, page by page: one output item per order. */
 export const orderGetMany: AlepheeOperation = {
@@ -92,15 +73,9 @@ export const orderGetMany: AlepheeOperation = {
 		description: 'List the orders of an account, with filters',
 	},
 	request: { method: 'GET', url: '/orders' },
-	fields: [accountField, limitField, ...filters.fields, inCollection(sortField, 'options')],
-	properties: [
-		...returnAllProperties,
-		filters.property,
-		simplifyProperty('each order', showOnlyForOrderGetMany),
-		optionsProperty(showOnlyForOrderGetMany, sortField.properties),
-	],
+	parameters: [accountField, returnAll, limitField, filters, simplifyProperty('each order'), optionsCollection([sortField])],
 	failureWording: ({ accountId }) => ({ inProgress: `listing orders of account ${accountId}`, accountId: accountId as number }),
-	async run({ send, values }) {
+	async perform({ send, values }) {
 		// Both asked explicitly, so the list is the same whatever Alephee's defaults are.
 		const pendingPayments = { includePendingPayments: values.includePendingPayments ?? false };
 		const lists = integratedValues(values.integrated as IntegrationChoice).map((Integrated) => ({

@@ -1,32 +1,28 @@
-import { type Field, field, propertiesOf, shownFor } from '../../fields/field';
+import { type Field, field } from '../../fields/field';
 import { choiceRule } from '../../fields/rules';
-import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField } from '../../shared/descriptions';
 import { DOCUMENT_TYPES, describeDocumentType, documentTypeField } from '../../shared/documents';
 import { downloadFile, outputFileField } from '../../shared/files';
 import type { AlepheeOperation } from '../../transport/operation';
 
-const showOnlyForGetDocument = { operation: ['getDocument'], resource: ['order'] };
 
-const documentFormatField: Field = shownFor(
-	field(
-		{
-			displayName: 'Document Format',
-			name: 'documentFormat',
-			type: 'options',
-			options: [
-				{ name: 'PDF', value: 'pdf' },
-				{ name: 'XML', value: 'xml' },
-			],
-			default: 'pdf',
-			description: 'The format to get the document in (Alephee offers PDF and XML)',
-		},
-		choiceRule(['pdf', 'xml']),
-		{ query: 'documentFormat', reported: true },
-	),
-	showOnlyForGetDocument,
+const documentFormatField: Field = field(
+	{
+		displayName: 'Document Format',
+		name: 'documentFormat',
+		type: 'options',
+		options: [
+			{ name: 'PDF', value: 'pdf' },
+			{ name: 'XML', value: 'xml' },
+		],
+		default: 'pdf',
+		description: 'The format to get the document in (Alephee offers PDF and XML)',
+	},
+	choiceRule(['pdf', 'xml']),
+	{ query: 'documentFormat', reported: true },
 );
 
-const outputField = outputFileField(showOnlyForGetDocument);
+const outputField = outputFileField();
 
 /**
  * `GET /v2/orders/{orderId}/documents`: a document attached to the order, as a file. Alephee's
@@ -41,8 +37,14 @@ export const orderGetDocument: AlepheeOperation = {
 		description: "Get an invoice, receipt or NF-e attached to an order, as a file",
 	},
 	request: { method: 'GET', url: '/orders/{orderId}/documents' },
-	fields: [accountField, orderIdField, documentTypeField, documentFormatField, outputField],
-	properties: [...propertiesOf([documentFormatField, outputField]), optionsProperty(showOnlyForGetDocument)],
+	parameters: [
+		accountField,
+		orderIdField,
+		documentTypeField,
+		documentFormatField,
+		outputField,
+		optionsCollection(),
+	],
 	failureWording: ({ accountId, orderId, documentType, documentFormat }) => ({
 		inProgress: `downloading the ${describeDocumentType(documentType)} of order ${orderId}`,
 		accountId: accountId as number,
@@ -53,9 +55,8 @@ export const orderGetDocument: AlepheeOperation = {
 			},
 		},
 	}),
-	async run({ send, values: { accountId, orderId, documentType, documentFormat, binaryPropertyName } }) {
+	async perform({ send, values: { accountId, orderId, documentType, documentFormat, binaryPropertyName } }) {
 		const file = await downloadFile.call(this, send, {
-			url: `/orders/${orderId}/documents`,
 			binaryField: binaryPropertyName as string,
 			json: { orderId, accountId, documentType, documentFormat },
 			fallbackName: `${DOCUMENT_TYPES[documentType as number].slug}-${orderId}.${documentFormat}`,

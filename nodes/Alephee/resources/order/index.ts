@@ -1,7 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { orderIdField } from '../../shared/descriptions';
-import { resourceOperations } from '../../transport/operation';
+import type { Resource } from '../assemble';
 import { orderAttachDocument } from './attachDocument';
 import { orderCreate } from './create';
 import { orderDelete } from './delete';
@@ -13,9 +10,9 @@ import { orderSendMessage } from './sendMessage';
 import { orderSplit } from './split';
 import { orderUpdateStatus } from './updateStatus';
 
-const { operationProperty, properties } = resourceOperations(
-	'order',
-	[
+export const orderResource: Resource = {
+	value: 'order',
+	operations: [
 		orderAttachDocument,
 		orderCreate,
 		orderDelete,
@@ -27,10 +24,5 @@ const { operationProperty, properties } = resourceOperations(
 		orderSplit,
 		orderUpdateStatus,
 	],
-	'delete',
-);
-
-export const orderOperations: INodeProperties = operationProperty;
-
-/** Order ID is one property for every single-order operation (see `orderIdField`). */
-export const orderProperties: INodeProperties[] = [...orderIdField.properties, ...properties];
+	defaultOperation: 'delete',
+};

@@ -1,14 +1,13 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { type Field, field, sentAsQuery, shownFor } from '../../fields/field';
+import { type Field, field, withQuery } from '../../fields/field';
 import { codeRule, textUpToRule } from '../../fields/rules';
 import { successAnswer } from '../../shared/answer';
-import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField } from '../../shared/descriptions';
 import { orderNotFound } from '../../shared/order';
-import { type AlepheeOperation, fieldRefusal } from '../../transport/operation';
-import { pathOf } from '../../transport/path';
+import { fieldRefusal } from '../../fields/read';
+import type { AlepheeOperation } from '../../transport/operation';
 
-const showOnlyForOrderSendMessage = { operation: ['sendMessage'], resource: ['order'] };
 
 /** The longest text Alephee takes. */
 const MAX_MESSAGE_LENGTH = 350;
@@ -30,42 +29,36 @@ const MESSAGE_OPTIONS: INodePropertyOptions[] = [
 /** The options that send the user's text; the others send Alephee's fixed template. */
 const OWN_TEXT_OPTIONS = [3, 4];
 
-const messageOptionField: Field = shownFor(
-	field(
-		{
-			displayName: 'Message Option',
-			name: 'messageOption',
-			type: 'options',
-			options: MESSAGE_OPTIONS,
-			required: true,
-			default: 4,
-			description:
-				"What kind of message to send. Send Invoice Link (3) and Other (4) send your Message; the others send Alephee's fixed template.",
-		},
-		codeRule(MESSAGE_OPTIONS.map((option) => option.value as number)),
-		{ query: 'messageOptions', routed: false, reported: true },
-	),
-	showOnlyForOrderSendMessage,
+const messageOptionField: Field = field(
+	{
+		displayName: 'Message Option',
+		name: 'messageOption',
+		type: 'options',
+		options: MESSAGE_OPTIONS,
+		required: true,
+		default: 4,
+		description:
+			"What kind of message to send. Send Invoice Link (3) and Other (4) send your Message; the others send Alephee's fixed template.",
+	},
+	codeRule(MESSAGE_OPTIONS.map((option) => option.value as number)),
+	{ query: 'messageOptions', routed: false, reported: true },
 );
 
-const messageField: Field = shownFor(
-	field(
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			description: `The text for the buyer, at most ${MAX_MESSAGE_LENGTH} characters. Required for Send Invoice Link (3) and Other (4); the other options send Alephee's fixed template and this text is not sent.`,
-		},
-		{
-			...textUpToRule(MAX_MESSAGE_LENGTH),
-			expected: (label) =>
-				`${label} must be text of at most ${MAX_MESSAGE_LENGTH} characters; it is required for Send Invoice Link (3) and Other (4).`,
-		},
-		{ optional: true },
-	),
-	showOnlyForOrderSendMessage,
+const messageField: Field = field(
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: `The text for the buyer, at most ${MAX_MESSAGE_LENGTH} characters. Required for Send Invoice Link (3) and Other (4); the other options send Alephee's fixed template and this text is not sent.`,
+	},
+	{
+		...textUpToRule(MAX_MESSAGE_LENGTH),
+		expected: (label) =>
+			`${label} must be text of at most ${MAX_MESSAGE_LENGTH} characters; it is required for Send Invoice Link (3) and Other (4).`,
+	},
+	{ optional: true },
 );
 
 /**
@@ -82,21 +75,21 @@ export const orderSendMessage: AlepheeOperation = {
 			"Send the buyer of a Mercado Libre order a message: Alephee's template (variants, billing info, delivery promise) or your own text of up to 350 characters",
 	},
 	request: { method: 'POST', url: '/orders/{orderId}/messages' },
-	fields: [accountField, sentAsQuery(orderIdField, 'orderId'), messageOptionField, messageField],
-	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
-	properties: [
+	parameters: [
+		accountField,
+		withQuery(orderIdField, 'orderId'),
 		{
 			displayName:
 				'Only for Mercado Libre orders. After a message, Mercado Libre accepts the next one only once the buyer has answered. Attachments are not supported.',
 			name: 'sendMessageNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: showOnlyForOrderSendMessage },
 		},
-		...messageOptionField.properties,
-		...messageField.properties,
-		optionsProperty(showOnlyForOrderSendMessage),
+		messageOptionField,
+		messageField,
+		optionsCollection(),
 	],
+	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `sending a message to the buyer of order ${orderId}`,
 		accountId: accountId as number,
@@ -122,15 +115,12 @@ export const orderSendMessage: AlepheeOperation = {
 			},
 		},
 	}),
-	async run({ send, values, reported }) {
+	async perform({ send, values, reported }) {
 		const { messageOption, message } = values;
 		const ownText = OWN_TEXT_OPTIONS.includes(messageOption as number);
 		if (ownText && message === undefined) throw fieldRefusal(this.getNode(), this.getItemIndex(), messageField, 'it is empty');
 		// The templates ignore any text (Alephee's rule), so none is sent with them.
-		const response = await send({
-			url: pathOf(orderSendMessage.request.url, values),
-			qs: ownText ? { message } : {},
-		});
+		const response = await send({ qs: ownText ? { message } : {} });
 		const option = MESSAGE_OPTIONS.find((candidate) => candidate.value === messageOption);
 		return [
 			{

@@ -1,15 +1,13 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { type Field, field, sentAsQuery, shownFor } from '../../fields/field';
+import { type Field, field, withQuery } from '../../fields/field';
 import { codeRule } from '../../fields/rules';
 import { successAnswer } from '../../shared/answer';
-import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField } from '../../shared/descriptions';
 import { orderNotFound } from '../../shared/order';
 import type { StatusWords } from '../../transport/failureWording';
 import type { AlepheeOperation } from '../../transport/operation';
-import { pathOf } from '../../transport/path';
 
-const showOnlyForOrderSplit = { operation: ['split'], resource: ['order'] };
 
 /** `splitReasonId` as Alephee documents it. */
 const SPLIT_REASONS: INodePropertyOptions[] = [
@@ -23,21 +21,18 @@ const SPLIT_REASONS: INodePropertyOptions[] = [
 const SPLIT_PRECONDITIONS =
 	'Alephee splits only an order of a Mercado Libre cart (orders pack) that holds more than one order, that is not delivered, and whose shipping label is not in substate PENDING or STALE.';
 
-const splitReasonField: Field = shownFor(
-	field(
-		{
-			displayName: 'Split Reason',
-			name: 'splitReason',
-			type: 'options',
-			options: SPLIT_REASONS,
-			required: true,
-			default: 1,
-			description: 'Why this order needs its own shipment',
-		},
-		codeRule(SPLIT_REASONS.map((option) => option.value as number)),
-		{ query: 'splitReasonId', routed: false, reported: true },
-	),
-	showOnlyForOrderSplit,
+const splitReasonField: Field = field(
+	{
+		displayName: 'Split Reason',
+		name: 'splitReason',
+		type: 'options',
+		options: SPLIT_REASONS,
+		required: true,
+		default: 1,
+		description: 'Why this order needs its own shipment',
+	},
+	codeRule(SPLIT_REASONS.map((option) => option.value as number)),
+	{ query: 'splitReasonId', routed: false, reported: true },
 );
 
 /**
@@ -55,20 +50,20 @@ export const orderSplit: AlepheeOperation = {
 			'Give one order of a Mercado Libre cart (several orders bought together) its own shipment and label; its PackId and ExternalShippingId change',
 	},
 	request: { method: 'POST', url: '/orders/{orderId}/split' },
-	fields: [accountField, sentAsQuery(orderIdField, 'orderId'), splitReasonField],
-	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
-	properties: [
+	parameters: [
+		accountField,
+		withQuery(orderIdField, 'orderId'),
 		{
 			displayName:
 				'Only for an order of a Mercado Libre cart with more than one order, not delivered, whose label is not pending. Mercado Libre may take a while to show the new shipment: Get the order again until its PackId changes.',
 			name: 'splitNotice',
 			type: 'notice',
 			default: '',
-			displayOptions: { show: showOnlyForOrderSplit },
 		},
-		...splitReasonField.properties,
-		optionsProperty(showOnlyForOrderSplit),
+		splitReasonField,
+		optionsCollection(),
 	],
+	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
 	failureWording: ({ accountId, orderId }) => {
 		const refused: StatusWords = { message: `Alephee refused to split order ${orderId}`, advice: SPLIT_PRECONDITIONS };
 		return {
@@ -79,8 +74,8 @@ export const orderSplit: AlepheeOperation = {
 			statuses: { 400: refused, 404: orderNotFound(orderId, accountId), 409: refused, 412: refused, 422: refused },
 		};
 	},
-	async run({ send, values, reported }) {
-		const response = await send({ url: pathOf(orderSplit.request.url, values) });
+	async perform({ send, values, reported }) {
+		const response = await send();
 		const reason = SPLIT_REASONS.find((candidate) => candidate.value === values.splitReason);
 		return [
 			{

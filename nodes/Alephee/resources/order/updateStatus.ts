@@ -1,13 +1,12 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { type Field, field, propertiesOf, shownFor } from '../../fields/field';
+import { type Field, field } from '../../fields/field';
 import { codeRule, textRule } from '../../fields/rules';
-import { accountField, optionsProperty, orderIdField } from '../../shared/descriptions';
+import { accountField, optionsCollection, orderIdField } from '../../shared/descriptions';
 import { describeStatus, ORDER_STATUS_NAMES, orderNotFound } from '../../shared/order';
 import type { AlepheeOperation } from '../../transport/operation';
 import { failureError } from '../../transport/request';
 
-const showOnlyForOrderUpdateStatus = { operation: ['updateStatus'], resource: ['order'] };
 
 const STATUS_CANCELLED = 90;
 
@@ -20,44 +19,35 @@ const SETTABLE_STATUSES: INodePropertyOptions[] = [
 	{ name: 'Cancelled (90)', value: STATUS_CANCELLED, description: 'Only for orders created through the Alephee API' },
 ];
 
-const statusField: Field = shownFor(
-	field(
-		{
-			displayName: 'New Status',
-			name: 'status',
-			type: 'options',
-			options: SETTABLE_STATUSES,
-			required: true,
-			default: 20,
-			description: 'The status to give the order. Orders whose shipping the marketplace tracks get their status from it.',
-		},
-		codeRule(SETTABLE_STATUSES.map((option) => option.value as number)),
-	),
-	showOnlyForOrderUpdateStatus,
+const statusField: Field = field(
+	{
+		displayName: 'New Status',
+		name: 'status',
+		type: 'options',
+		options: SETTABLE_STATUSES,
+		required: true,
+		default: 20,
+		description: 'The status to give the order. Orders whose shipping the marketplace tracks get their status from it.',
+	},
+	codeRule(SETTABLE_STATUSES.map((option) => option.value as number)),
 );
 
-const trackingNumberField: Field = shownFor(
-	field(
-		{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '', description: "The shipment's tracking number, if it has one" },
-		textRule,
-		{ optional: true },
-	),
-	showOnlyForOrderUpdateStatus,
+const trackingNumberField: Field = field(
+	{ displayName: 'Tracking Number', name: 'trackingNumber', type: 'string', default: '', description: "The shipment's tracking number, if it has one" },
+	textRule,
+	{ optional: true },
 );
 
-const trackingStatusField: Field = shownFor(
-	field(
-		{
-			displayName: 'Tracking Status',
-			name: 'trackingStatus',
-			type: 'string',
-			default: '',
-			description: "The shipment's tracking status, as your carrier reports it",
-		},
-		textRule,
-		{ optional: true },
-	),
-	showOnlyForOrderUpdateStatus,
+const trackingStatusField: Field = field(
+	{
+		displayName: 'Tracking Status',
+		name: 'trackingStatus',
+		type: 'string',
+		default: '',
+		description: "The shipment's tracking status, as your carrier reports it",
+	},
+	textRule,
+	{ optional: true },
 );
 
 /** One result per order sent: `{OrderStatus: <what was sent>, Status: <code>, Message}`. */
@@ -79,12 +69,15 @@ export const orderUpdateStatus: AlepheeOperation = {
 		description: "Change an order's status, optionally with its tracking number",
 	},
 	request: { method: 'PUT', url: '/orders' },
-	fields: [accountField, orderIdField, statusField, trackingNumberField, trackingStatusField],
-	changes: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
-	properties: [
-		...propertiesOf([statusField, trackingNumberField, trackingStatusField]),
-		optionsProperty(showOnlyForOrderUpdateStatus),
+	parameters: [
+		accountField,
+		orderIdField,
+		statusField,
+		trackingNumberField,
+		trackingStatusField,
+		optionsCollection(),
 	],
+	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
 	failureWording: ({ accountId, orderId, status }) => ({
 		inProgress: `changing the status of order ${orderId} to ${describeStatus(status as number)}`,
 		accountId: accountId as number,
@@ -105,7 +98,7 @@ export const orderUpdateStatus: AlepheeOperation = {
 			},
 		},
 	}),
-	async run({ send, values, answerFailure }) {
+	async perform({ send, values, answerFailure }) {
 		const { accountId, orderId, status, trackingNumber, trackingStatus } = values;
 		const sent: IDataObject = { OrderId: orderId, Status: status };
 		if (trackingNumber !== undefined || trackingStatus !== undefined) {

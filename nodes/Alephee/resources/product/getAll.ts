@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectionOf, type Field, queryFilter } from '../../fields/field';
+import { collectionOf, type Field, filterField } from '../../fields/field';
 import { codeListRule, dateTimeRule, idRule, textRule } from '../../fields/rules';
-import { accountField, dateFilterProperty, optionsProperty, returnAllOrLimit, simplifyProperty } from '../../shared/descriptions';
-import { type AlepheeOperation, readRequestedPages } from '../../transport/operation';
+import { accountField, dateFilterProperty, optionsCollection, returnAllOrLimit, simplifyProperty, textProperty } from '../../shared/descriptions';
+import type { AlepheeOperation } from '../../transport/operation';
+import { readRequestedPages } from '../../transport/paging';
 
-const showOnlyForProductGetMany = { operation: ['getAll'], resource: ['product'] };
 
 interface AlepheeProduct {
 	Identification?: {
@@ -36,16 +36,15 @@ function simplifyProduct(raw: IDataObject, priceListId?: number): IDataObject {
 	};
 }
 
-const text = (displayName: string, name: string, description: string) => ({ displayName, name, type: 'string' as const, default: '', description });
 
 /** A filter of several codes, chosen by name and sent as Alephee's comma list. */
 function codeListFilter(displayName: string, name: string, description: string, choices: Array<[string, number]>): Field {
 	const options = choices.map(([choice, value]) => ({ name: choice, value }));
-	return queryFilter({ displayName, name, type: 'multiOptions', options, default: [], description }, codeListRule(choices.map(([, value]) => value)));
+	return filterField({ displayName, name, type: 'multiOptions', options, default: [], description }, codeListRule(choices.map(([, value]) => value)));
 }
 
-const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter', show: showOnlyForProductGetMany }, [
-	queryFilter(text('Brand', 'brand', 'Only products of this brand'), textRule),
+const filters = collectionOf({ displayName: 'Filters', name: 'filters', placeholder: 'Add Filter' }, [
+	filterField(textProperty('Brand', 'brand', 'Only products of this brand'), textRule),
 	codeListFilter('Catalog Statuses', 'catalogStatus', 'Only products in these catalog statuses', [
 		['Assigned', 0],
 		['Approved', 1],
@@ -54,19 +53,19 @@ const filters = collectionOf({ displayName: 'Filters', name: 'filters', placehol
 		['Observed and Rejected', 4],
 		['Deleted', 5],
 	]),
-	queryFilter(text('Own Code', 'ownCode', 'Only the product with this own code'), textRule),
-	queryFilter(text('Price List ID', 'priceListId', 'Only prices of this price list; Simplify then shows its price'), idRule),
+	filterField(textProperty('Own Code', 'ownCode', 'Only the product with this own code'), textRule),
+	filterField(textProperty('Price List ID', 'priceListId', 'Only prices of this price list; Simplify then shows its price'), idRule),
 	codeListFilter('Product Types', 'types', 'Only products of these types', [
 		['Normal', 1],
 		['Kit', 2],
 		['Variation Child', 5],
 		['Variation Parent', 6],
 	]),
-	queryFilter(text('SKU', 'SKU', 'Only the product with this SKU'), textRule),
-	queryFilter(dateFilterProperty('Updated After', 'dateUpdatedFrom', 'Only products updated'), dateTimeRule),
+	filterField(textProperty('SKU', 'SKU', 'Only the product with this SKU'), textRule),
+	filterField(dateFilterProperty('Updated After', 'dateUpdatedFrom', 'Only products updated'), dateTimeRule),
 ]);
 
-const { properties: returnAllProperties, limitField } = returnAllOrLimit(showOnlyForProductGetMany);
+const { returnAll, limitField } = returnAllOrLimit();
 
 /** `GET /v2/products`, page by page: one output item per product. */
 export const productGetMany: AlepheeOperation = {
@@ -77,15 +76,9 @@ export const productGetMany: AlepheeOperation = {
 		description: 'List the products of an account, with their stock and prices',
 	},
 	request: { method: 'GET', url: '/products' },
-	fields: [accountField, limitField, ...filters.fields],
-	properties: [
-		...returnAllProperties,
-		filters.property,
-		simplifyProperty('each product', showOnlyForProductGetMany),
-		optionsProperty(showOnlyForProductGetMany),
-	],
+	parameters: [accountField, returnAll, limitField, filters, simplifyProperty('each product'), optionsCollection()],
 	failureWording: ({ accountId }) => ({ inProgress: `listing products of account ${accountId}`, accountId: accountId as number }),
-	async run({ send, values: { limit, priceListId } }) {
+	async perform({ send, values: { limit, priceListId } }) {
 		const products = await readRequestedPages.call(this, send, limit);
 		return this.getNodeParameter('simplify', true)
 			? products.map((product) => simplifyProduct(product, priceListId as number | undefined))

@@ -1,10 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { resourceOperations } from '../../transport/operation';
+import type { Resource } from '../assemble';
 import { productGetMany } from './getAll';
 import { productUpdate } from './update';
 
-const { operationProperty, properties } = resourceOperations('product', [productGetMany, productUpdate], 'getAll');
-
-export const productOperations: INodeProperties = operationProperty;
-export const productProperties: INodeProperties[] = properties;
+export const productResource: Resource = { value: 'product', operations: [productGetMany, productUpdate], defaultOperation: 'getAll' };

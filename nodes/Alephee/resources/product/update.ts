@@ -1,59 +1,49 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { type Field, collectionOf, field, shownFor } from '../../fields/field';
+import { type Field, collectionOf, field } from '../../fields/field';
 import { amountRule, idRule, textRule } from '../../fields/rules';
-import { accountField, optionsProperty } from '../../shared/descriptions';
+import { accountField, optionsCollection } from '../../shared/descriptions';
 import type { AlepheeOperation } from '../../transport/operation';
 import { productBatches, type ProductEntry } from './updateBatch';
 
-const showOnlyForProductUpdate = { operation: ['update'], resource: ['product'] };
 
-const skuField: Field = shownFor(
-	field(
-		{
-			displayName: 'SKU',
-			name: 'sku',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. MATE-500G',
-			description: 'The SKU of the product to update',
-		},
-		textRule,
-		{ identifies: true, reported: true },
-	),
-	showOnlyForProductUpdate,
+const skuField: Field = field(
+	{
+		displayName: 'SKU',
+		name: 'sku',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. MATE-500G',
+		description: 'The SKU of the product to update',
+	},
+	textRule,
+	{ identifies: true, reported: true },
 );
 
-const brandField: Field = shownFor(
-	field(
-		{ displayName: 'Brand', name: 'brand', type: 'string', default: '', description: "The product's brand, when the SKU alone does not identify it" },
-		textRule,
-		{ optional: true, reported: true },
-	),
-	showOnlyForProductUpdate,
+const brandField: Field = field(
+	{ displayName: 'Brand', name: 'brand', type: 'string', default: '', description: "The product's brand, when the SKU alone does not identify it" },
+	textRule,
+	{ optional: true, reported: true },
 );
 
-const priceListField: Field = shownFor(
-	field(
-		{
-			displayName: 'Price List ID',
-			name: 'priceListId',
-			type: 'string',
-			default: '',
-			description: 'The price list the prices are for. Leave it empty when the account has one price list.',
-		},
-		idRule,
-		{ query: 'priceListId', optional: true, reported: true },
-	),
-	showOnlyForProductUpdate,
+const priceListField: Field = field(
+	{
+		displayName: 'Price List ID',
+		name: 'priceListId',
+		type: 'string',
+		default: '',
+		description: 'The price list the prices are for. Leave it empty when the account has one price list.',
+	},
+	idRule,
+	{ query: 'priceListId', optional: true, reported: true },
 );
 
 const amount = (displayName: string, name: string, description: string, whole = false): Field =>
 	field({ displayName, name, type: 'number', default: 0, description }, amountRule({ whole }), { optional: true });
 
-const updateFields = collectionOf({ displayName: 'Update Fields', name: 'updateFields', placeholder: 'Add Field', show: showOnlyForProductUpdate }, [
+const updateFields = collectionOf({ displayName: 'Update Fields', name: 'updateFields', placeholder: 'Add Field' }, [
 	amount('Cost', 'cost', "The product's cost"),
 	amount('Max Publication Quantity', 'maxPublicationQuantity', 'The most units to publish on marketplaces', true),
 	amount('Min Publication Quantity', 'minPublicationQuantity', 'The fewest units to publish on marketplaces', true),
@@ -96,14 +86,7 @@ export const productUpdate: AlepheeOperation = {
 		description: 'Change the stock and prices of products; the items of a run go to Alephee together',
 	},
 	request: { method: 'POST', url: '/products' },
-	fields: [accountField, skuField, brandField, priceListField, ...updateFields.fields],
-	properties: [
-		...skuField.properties,
-		...brandField.properties,
-		...priceListField.properties,
-		updateFields.property,
-		optionsProperty(showOnlyForProductUpdate),
-	],
+	parameters: [accountField, skuField, brandField, priceListField, updateFields, optionsCollection()],
 	failureWording: ({ accountId }) => ({
 		inProgress: `updating products of account ${accountId}`,
 		accountId: accountId as number,
@@ -121,7 +104,7 @@ export const productUpdate: AlepheeOperation = {
 			},
 		},
 	}),
-	async run({ send, run, values }) {
+	async perform({ send, nodeRun, values }) {
 		if (values.stockQuantity !== undefined && values.stockMovement !== undefined) {
 			throw new NodeOperationError(this.getNode(), `Product ${values.sku}: give Stock Quantity or Stock Movement, not both`, {
 				itemIndex: this.getItemIndex(),
@@ -129,7 +112,7 @@ export const productUpdate: AlepheeOperation = {
 			});
 		}
 		const entry: ProductEntry = { context: this, send, values, body: productBody(values) };
-		const outcome = await productBatches.join(run, entry);
+		const outcome = await productBatches.join(nodeRun, entry);
 		if ('error' in outcome) throw outcome.error;
 		return [outcome.json];
 	},

@@ -6,7 +6,8 @@
 import type { IDataObject, IExecutePaginationFunctions, NodeApiError } from 'n8n-workflow';
 
 import { callSizesId, RunBatches, sendInCalls } from '../../transport/batch';
-import { type AlepheeFailure, readAlepheeMessage } from '../../transport/failureWording';
+import { readAlepheeMessage } from '../../transport/alepheeBody';
+import type { AlepheeFailure } from '../../transport/failureWording';
 import type { Send } from '../../transport/operation';
 import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, failureError } from '../../transport/request';
 

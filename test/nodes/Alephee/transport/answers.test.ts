@@ -1,4 +1,4 @@
-import { secretSpellings } from '../../../../nodes/Alephee/transport/failureWording';
+import { secretSpellings } from '../../../../nodes/Alephee/transport/secret';
 import { runAlephee, type AlepheeCredentialData } from '../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
 

@@ -4,9 +4,8 @@ import {
 	describeTransportFailure,
 	humanDuration,
 	type FailureWording,
-	pageTitle,
-	readAlepheeMessage,
 } from '../../../../nodes/Alephee/transport/failureWording';
+import { pageTitle, readAlepheeMessage } from '../../../../nodes/Alephee/transport/alepheeBody';
 import { orderDelete } from '../../../../nodes/Alephee/resources/order/delete';
 
 /** A request that changes data (Delete's own words) and one that only reads. */

@@ -73,8 +73,8 @@ describe('Account → Get Marketplaces', () => {
 	});
 
 	it.each([
-		['text', 'ACME', 'Account ID is not valid: "ACME" is not a whole number'],
-		['zero', '0', 'Account ID is not valid: it must be 1 or more'],
+		['text', 'ACME', 'Account is not valid: "ACME" is not a whole number'],
+		['zero', '0', 'Account is not valid: it must be 1 or more'],
 	])('refuses an Account that is %s before sending, naming the field', async (_case, value, expected) => {
 		const result = await run.run({ accountId: { __rl: true, mode: 'id', value: `={{ "${value}" }}` } });
 		expect(result.error?.message).toBe(expected);
@@ -90,7 +90,7 @@ describe('Account → Get Marketplaces', () => {
 			['The API key is not allowed to use account 9999', { item: 0 }],
 			[1, { item: 1 }],
 			[9, { item: 1 }],
-			['Account ID is not valid: "x" is not a whole number', { item: 2 }],
+			['Account is not valid: "x" is not a whole number', { item: 2 }],
 		]);
 		expect(regular.main[0].json.accountId).toBe(9999);
 

@@ -109,7 +109,7 @@ describe('Order → Delete: the account, in either node version', () => {
 			{ typeVersion: 1.1, items: [{ account: '' }] },
 		);
 
-		expect(result.error?.message).toBe('Account ID is not valid: it is empty');
+		expect(result.error?.message).toBe('Account is not valid: it is empty');
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });
@@ -178,7 +178,7 @@ describe('Order → Delete: input checked before anything is sent', () => {
 		expect(result.main).toHaveLength(2);
 		expect(result.main[0].json).toMatchObject({ deleted: true, orderId: 101 });
 		expect(result.main[1]).toMatchObject({
-			json: { error: 'Account ID is not valid: "ACME" is not a whole number' },
+			json: { error: 'Account is not valid: "ACME" is not a whole number' },
 			pairedItem: { item: 1 },
 		});
 		expect(sandbox.deleteRequests().map((request) => request.query.orderId)).toEqual(['101']);
