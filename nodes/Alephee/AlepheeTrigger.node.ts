@@ -8,9 +8,9 @@ import {
 
 import { searchAccounts } from './listSearch/searchAccounts';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
-import { accountLocator, alepheeCredentials, marketplaceFilterProperty, simplifyProperty } from './shared/descriptions';
-import { STATUS_GROUPS } from './shared/order';
-import { DEFAULT_LOOK_BACK_MINUTES, pollOrders } from './trigger/pollOrders';
+import { alepheeCredentials, simplifyProperty } from './shared/descriptions';
+import { eventProperty, lookBackField, triggerAccountField, triggerFilters } from './trigger/parameters';
+import { pollOrders } from './trigger/pollOrders';
 
 /**
  * Alephee has no webhooks we know of, so this trigger polls: n8n calls `poll()` at the interval
@@ -34,55 +34,11 @@ export class AlepheeTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: alepheeCredentials,
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'New Order', value: 'newOrder', description: 'An order was created in Alephee' },
-					{ name: 'Order Status Changed', value: 'statusChanged', description: "An order's status changed" },
-				],
-				default: 'newOrder',
-			},
-			accountLocator,
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add Filter',
-				default: {},
-				options: [
-					marketplaceFilterProperty,
-					{
-						displayName: 'Status Group',
-						name: 'statusType',
-						type: 'options',
-						options: STATUS_GROUPS,
-						default: 1,
-						description: 'Only orders in this group of statuses',
-					},
-				],
-			},
+			eventProperty,
+			...triggerAccountField.properties,
+			triggerFilters.property,
 			simplifyProperty('each order'),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Look Back (Minutes)',
-						name: 'lookBackMinutes',
-						type: 'number',
-						typeOptions: { minValue: 1 },
-						default: DEFAULT_LOOK_BACK_MINUTES,
-						description:
-							'How late an order may show up in Alephee (a marketplace sync running behind, an import) and still be emitted. Each poll reads this many minutes again; an order is emitted once, however often it is read.',
-					},
-				],
-			},
+			{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: lookBackField.properties },
 		],
 	};
 

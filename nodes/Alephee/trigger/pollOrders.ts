@@ -3,9 +3,10 @@ import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FailureWording } from '../transport/failureWording';
-import { checkPositiveWholeNumber } from '../fields/checks';
+import { readFields } from '../fields/read';
 import { integratedValues, simplifyOrder } from '../shared/order';
 import { type ListPage, readLists } from '../transport/paging';
+import { DEFAULT_LOOK_BACK_MINUTES, TRIGGER_FIELDS } from './parameters';
 import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, requestError, sendToAlephee } from '../transport/request';
 
 export type OrderEvent = 'newOrder' | 'statusChanged';
@@ -62,8 +63,6 @@ export interface PollState {
 /** Events remembered at most, so the static data stays small (about 30 bytes each). */
 export const MAX_REMEMBERED = 10_000;
 
-/** How many minutes before the latest one each poll reads again, unless the node says otherwise. */
-export const DEFAULT_LOOK_BACK_MINUTES = 10;
 
 const MINUTE = 'yyyy-MM-dd HH:mm';
 
@@ -143,30 +142,21 @@ export function nextPoll(
 export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const event = this.getNodeParameter('event') as OrderEvent;
 	const rule = EVENTS[event];
-	const account = checkPositiveWholeNumber(this.getNodeParameter('accountId', undefined, { extractValue: true }));
-	if (!account.valid) {
-		throw new NodeOperationError(this.getNode(), `Account is not valid: ${account.problem}`, {
-			description: 'Choose an account from the list, or give its ID (a whole number, such as 1234).',
-		});
-	}
-	const accountId = account.value;
-	const filters = this.getNodeParameter('filters', {}) as IDataObject;
+	// The Account, the filters and the look-back, read and checked as the Alephee node's fields are.
+	const query: IDataObject = {};
+	const values: IDataObject = {};
+	const source = { parameter: (path: string) => this.getNodeParameter(path, '', { extractValue: true }), node: this.getNode(), timezone: this.getTimezone() };
+	readFields(source, TRIGGER_FIELDS, query, values);
+	const accountId = values.accountId as number;
+	const lookBackMinutes = (values.lookBackMinutes as number | undefined) ?? DEFAULT_LOOK_BACK_MINUTES;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	const lookBack = checkPositiveWholeNumber(this.getNodeParameter('options.lookBackMinutes', DEFAULT_LOOK_BACK_MINUTES));
-	if (!lookBack.valid) {
-		throw new NodeOperationError(this.getNode(), `Look Back (Minutes) is not valid: ${lookBack.problem}`, {
-			description: `Give a whole number of minutes, 1 or more (default ${DEFAULT_LOOK_BACK_MINUTES}).`,
-		});
-	}
 	const timezone = this.getTimezone();
 	const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 	const wording: FailureWording = { inProgress: rule.inProgress(accountId), accountId };
 	// Alephee's list hides integrated orders and orders whose payment is pending unless asked:
 	// the trigger asks for both integration states and includes pending payments, so an order
 	// is seen as soon as it exists, whatever an ERP or the payment does later.
-	const query: IDataObject = { accountId, includePendingPayments: true };
-	if (filters.statusType !== undefined && filters.statusType !== '') query.statusType = filters.statusType;
-	if (filters.marketplaceId) query.marketplaceId = filters.marketplaceId;
+	query.includePendingPayments = true;
 	const readPage = async (changes: IDataObject) =>
 		(
 			await sendToAlephee(
@@ -194,11 +184,11 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 		// filter works to the minute, so the orders of this minute are read and remembered as seen.
 		const now = DateTime.now().setZone(timezone).toFormat(MINUTE);
 		const start: PollState = { position: now, floor: now };
-		Object.assign(state, nextPoll(event, await ordersFrom(now), start, timezone, lookBack.value).state);
+		Object.assign(state, nextPoll(event, await ordersFrom(now), start, timezone, lookBackMinutes).state);
 		return null;
 	}
 	// A failed read throws before the state changes, so the next poll reads the same minutes.
-	const { fresh, state: next } = nextPoll(event, await ordersFrom(readFrom(state, lookBack.value)), state, timezone, lookBack.value);
+	const { fresh, state: next } = nextPoll(event, await ordersFrom(readFrom(state, lookBackMinutes)), state, timezone, lookBackMinutes);
 	delete state.seen;
 	Object.assign(state, next);
 	return fresh.length ? output(fresh) : null;

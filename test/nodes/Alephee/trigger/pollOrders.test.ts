@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DEFAULT_LOOK_BACK_MINUTES } from '../../../../nodes/Alephee/trigger/parameters';
 import {
-	DEFAULT_LOOK_BACK_MINUTES,
 	MAX_REMEMBERED,
 	minuteOf,
 	nextPoll,
