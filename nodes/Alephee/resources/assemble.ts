@@ -22,6 +22,20 @@ function optionOf(operation: AlepheeOperation): INodePropertyOptions {
 	};
 }
 
+/** A resource's Operation field: its operations, each with its routing. */
+function operationPropertyOf(resource: Resource): INodeProperties {
+	const { value, operations, defaultOperation } = resource;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [value] } },
+		options: operations.map(optionOf),
+		default: defaultOperation,
+	};
+}
+
 /** What identifies a parameter across operations: the same declaration, however it was adapted (`withQuery`, `inCollection`). */
 function keyOf(parameter: Parameter): object {
 	if (isField(parameter)) return parameter.properties;
@@ -77,15 +91,7 @@ function groupsOf(use: Use, resources: Resource[]): Array<{ resources: string[];
  * name, and a user sees the same field as they switch operations.
  */
 export function assembleResources(resources: Resource[]): INodeProperties[] {
-	const operationProperties: INodeProperties[] = resources.map((resource) => ({
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
-		options: resource.operations.map(optionOf),
-		default: resource.defaultOperation,
-	}));
+	const operationProperties = resources.map(operationPropertyOf);
 
 	const uses = new Map<object, Use>();
 	for (const resource of resources) {
