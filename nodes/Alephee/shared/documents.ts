@@ -50,7 +50,6 @@ export const documentTypeField: Field = field(
 		required: true,
 		default: 0,
 		description: 'The kind of document, as Alephee files it',
-		displayOptions: { show: { resource: ['order'], operation: ['attachDocument', 'getDocument'] } },
 	},
 	codeRule([0, 1, 2]),
 	{ query: 'documentType', reported: true },

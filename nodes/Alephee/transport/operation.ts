@@ -24,7 +24,7 @@ import {
 	sendToAlephee,
 } from './request';
 import { withoutSecret } from './secret';
-import { type Field, fieldsOf, type Parameter } from '../fields/field';
+import { fieldsOf, type Parameter } from '../fields/field';
 import { pick, readFields } from '../fields/read';
 
 /** Sends the operation's request, with what differs for this call (a page's offset, a body). */
@@ -174,5 +174,3 @@ function failedItemJson(
 	return { ...json, ...identifying };
 }
 
-/** The fields an operation reads, for the code that needs their labels (a refusal made by the operation itself). */
-export const operationFields = (operation: AlepheeOperation): Field[] => fieldsOf(operation.parameters);
