@@ -365,6 +365,27 @@ describe('POST /v2/orders (create)', () => {
 		expect(sandbox.stockOf(ACCOUNT, 'A')).toBe(3);
 	});
 
+	it('takes up to the documented 50 Items: 51 is refused with Alephee\'s error body and creates nothing, 50 is created', async () => {
+		// Distinct SKUs, so no line repeats another (a refusal of its own).
+		const items = (count: number) =>
+			Array.from({ length: count }, (_, index) => ({ Product: { SKU: `S-${index + 1}` }, Quantity: 1, StockMovement: true, UnitPrice: 10, Status: 10 }));
+		sandbox.setStock(ACCOUNT, 'S-1', 5);
+
+		const refused = await post(order({ ExternalOrderId: 'WEB-51', Items: items(51) }));
+		expect(refused.status).toBeGreaterThanOrEqual(400);
+		expect(refused.status).toBeLessThan(500);
+		expect(refused.body).toEqual({ Status: refused.status, Message: expect.stringMatching(/Items debe tener entre 1 y 50/) });
+		expect((await getOrders()).body.Total).toBe(0);
+		expect(sandbox.stockOf(ACCOUNT, 'S-1')).toBe(5);
+
+		const created = await post(order({ ExternalOrderId: 'WEB-50', Items: items(50) }));
+		expect(created).toEqual({ status: 201, body: undefined });
+		const [listed] = (await getOrders()).body.Results;
+		expect(listed).toMatchObject({ ExternalOrderId: 'WEB-50' });
+		expect(listed.Items).toHaveLength(50);
+		expect(sandbox.stockOf(ACCOUNT, 'S-1')).toBe(4);
+	});
+
 	it.each([
 		['a second order with the same ExternalOrderId', order(), /Ya existe una orden con ExternalOrderId WEB-1/],
 		['more than one order per call', [order({ ExternalOrderId: 'X' })], /una sola orden/],

@@ -2,23 +2,27 @@ import { PackageDirectoryLoader } from 'n8n-core';
 
 import { PACKAGE_ROOT, runAlephee, type OnError } from '../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+import { countItems, type ItemCount, untilRunIsOver, waitUntil } from '../../../waitUntil';
 
 const ACCOUNT = 88;
 const CANCELED_WHILE_WAITING = 'The execution was canceled before this request was sent';
 
 let sandbox: AlepheeSandbox;
+let nodeItems: ItemCount;
 
 beforeEach(async () => {
+	nodeItems = countItems();
 	sandbox = await AlepheeSandbox.start();
 });
 
 afterEach(async () => {
+	nodeItems.stop();
 	await sandbox.stop();
 });
 
 /** Resolves once the sandbox has received `count` requests, with the number it had received by then. */
 async function afterRequests(count: number): Promise<number> {
-	while (sandbox.requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+	await waitUntil(() => sandbox.requests.length >= count, `the sandbox has received ${count} requests`);
 	// Read in the same turn as the stop that follows: no request can be recorded in between.
 	return sandbox.requests.length;
 }
@@ -51,11 +55,11 @@ describe('Stop during a paced bulk run', () => {
 	/**
 	 * 20 deletes at 30 a minute with a burst of 4: after the first answer two more leave at once,
 	 * then each of the others waits its turn, 2 s apart. The stop comes once 3 requests have
-	 * arrived, while all the others wait. After the run the test waits out the next turn, so
-	 * "nothing after the stop" covers the moment the next request would have left.
+	 * arrived, while all the others wait. After the run the test waits until every item has ended
+	 * (none can send anything more) and the sandbox has answered every request it received: only
+	 * then is "nothing after the stop" checked.
 	 */
 	const PACING = { perMinute: 30, burst: 4 };
-	const TURN_MS = 60_000 / PACING.perMinute;
 
 	async function stopPacedRun(apiKey: string, onError?: OnError) {
 		sandbox.addKey(apiKey, [ACCOUNT]);
@@ -69,7 +73,8 @@ describe('Stop during a paced bulk run', () => {
 			stopWhen: stop,
 			onError,
 		});
-		await new Promise((resolve) => setTimeout(resolve, TURN_MS + 500));
+		await untilRunIsOver(nodeItems, sandbox);
+		expect(nodeItems.started).toBe(orders.length);
 		return { result, requestsAtStop: await stop };
 	}
 

@@ -6,6 +6,7 @@ import {
 	type FailureWording,
 } from '../../../../nodes/Alephee/transport/failureWording';
 import { pageTitle, readAlepheeMessage } from '../../../../nodes/Alephee/transport/alepheeBody';
+import { hideSecret } from '../../../../nodes/Alephee/transport/secret';
 import { orderDelete } from '../../../../nodes/Alephee/resources/order/delete';
 
 /** A request that changes data (Delete's own words) and one that only reads. */
@@ -40,6 +41,29 @@ describe('readAlepheeMessage', () => {
 
 	it('keeps very long server text readable', () => {
 		expect(readAlepheeMessage('x'.repeat(5000))).toHaveLength(1001);
+	});
+});
+
+describe('hideSecret: every spelling of the key', () => {
+	/** A key with characters that URLs encode: `&`, a space, `/`, `+`, `=` and a non-ASCII letter. */
+	const KEY = 'a&b c/d+e=ñ';
+	// Written out by hand, not taken from the code under test, so a spelling it forgets is caught.
+	it.each([
+		['as it is', 'a&b c/d+e=ñ'],
+		['percent-encoded, upper case', 'a%26b%20c%2Fd%2Be%3D%C3%B1'],
+		['percent-encoded, lower case', 'a%26b%20c%2fd%2be%3d%c3%b1'],
+		['form-encoded, + for the space', 'a%26b+c%2Fd%2Be%3D%C3%B1'],
+		['encoded as a whole URL (reserved characters left as they are)', 'a&b%20c/d+e=%C3%B1'],
+		['encoded twice', 'a%2526b%2520c%252Fd%252Be%253D%25C3%25B1'],
+	])('%s', (_, spelling) => {
+		const text = `GET /v2/orders?API_KEY=${spelling}&accountId=7 failed`;
+		const hidden = hideSecret(text, KEY);
+		expect(hidden).not.toContain(spelling);
+		expect(hidden).toBe('GET /v2/orders?API_KEY=[hidden]&accountId=7 failed');
+	});
+
+	it('leaves text without the key as it is', () => {
+		expect(hideSecret('GET /v2/orders?accountId=7 a&b', KEY)).toBe('GET /v2/orders?accountId=7 a&b');
 	});
 });
 

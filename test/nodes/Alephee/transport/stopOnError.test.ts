@@ -1,5 +1,6 @@
 import { runAlephee, type AlepheeCredentialData } from '../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+import { countItems, type ItemCount, untilRunIsOver } from '../../../waitUntil';
 
 const API_KEY = 'stop-on-error-key-81d';
 const ACCOUNT = 5150;
@@ -8,8 +9,10 @@ const REFUSED = 3;
 
 let sandbox: AlepheeSandbox;
 let credentials: AlepheeCredentialData;
+let nodeItems: ItemCount;
 
 beforeEach(async () => {
+	nodeItems = countItems();
 	// One delete every 100 ms and no burst: the items of a run wait in line for the rate limit.
 	sandbox = await AlepheeSandbox.start({ rateLimit: { perMinute: 600, burst: 1 } });
 	sandbox.addKey(API_KEY, [ACCOUNT]);
@@ -25,18 +28,19 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+	nodeItems.stop();
 	await sandbox.stop();
 });
 
 const items = (count: number) => Array.from({ length: count }, (_, index) => ({ id: index + 1 }));
 const deleted = () => sandbox.deleteRequests().filter((request) => request.answeredWith === 204).map((request) => Number(request.query.orderId));
-/** Long enough for any request still queued in the node to have reached the sandbox. */
-const settle = async () => await new Promise((resolve) => setTimeout(resolve, 700));
 
 describe('Stop on error (Continue On Fail off)', () => {
 	it('once an item fails, no later item of the run is sent; the execution shows that failure', async () => {
 		const result = await runAlephee({ credentials, parameters: { accountId: String(ACCOUNT), orderId: '={{ $json.id }}' }, items: items(12) });
-		await settle();
+		// Only once every item has ended can nothing more be sent.
+		await untilRunIsOver(nodeItems, sandbox);
+		expect(nodeItems.started).toBe(12);
 
 		expect(result.error?.message).toBe(`Alephee refused to delete order ${REFUSED}`);
 		const sent = sandbox.deleteRequests().map((request) => Number(request.query.orderId));
@@ -75,8 +79,12 @@ describe('Stop on error (Continue On Fail off)', () => {
 			items: inputs,
 		});
 		expect(result.error?.message).toBe("Referenced node doesn't exist");
-		// The execution has ended; give anything still queued the time to leave.
-		await settle();
+		// The execution has ended, but n8n does not wait for the items it had started: wait until
+		// each has ended (none can send anything more), then check that none sent anything.
+		await untilRunIsOver(nodeItems, sandbox);
+		expect(nodeItems.started).toBe(30);
+		// Counting the items' ends handles any rejection, which Jest would then not see: check there was none.
+		expect(nodeItems.rejected).toBe(0);
 		expect(sandbox.deleteRequests()).toEqual([]);
 	});
 });

@@ -1,3 +1,6 @@
+import { createServer, request as forwardRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { capturedLogs } from '../../../../captureLogs';
 import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
 import { type AlepheeSandbox, zplLabel } from '../../../../../sandbox/alepheeSandbox';
@@ -231,5 +234,99 @@ describe('Order → Download Shipping Label: the API key stays secret', () => {
 		}
 		expect(capturedLogs.join('\n')).not.toContain(API_KEY);
 		expect(labelRequests().every((request) => request.query.API_KEY === API_KEY)).toBe(true);
+	});
+});
+
+/**
+ * Between the node and the sandbox: passes every request on and answers with the sandbox's bytes,
+ * but without a file name (no Content-Disposition) and typed application/octet-stream. The answer
+ * to `holdAnswerTo` is held until an answer to another path has gone out (or 5 s have passed), so
+ * it arrives last; `delivered` lists the paths in the order their answers went out.
+ */
+async function startNamelessRelay(target: string) {
+	const targetUrl = new URL(target);
+	const delivered: string[] = [];
+	const held: Array<{ path: string; release: () => void }> = [];
+	const relay = { baseUrl: '', delivered, holdAnswerTo: undefined as string | undefined };
+	const server = createServer((incoming, outgoing) => {
+		const path = new URL(incoming.url ?? '/', 'http://relay').pathname;
+		const forwarded = forwardRequest(
+			{ host: targetUrl.hostname, port: targetUrl.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+			(answer) => {
+				const chunks: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+				answer.on('end', () => {
+					const headers = { ...answer.headers, 'content-type': 'application/octet-stream' };
+					delete headers['content-disposition'];
+					const deliver = () => {
+						outgoing.writeHead(answer.statusCode ?? 502, headers);
+						outgoing.end(Buffer.concat(chunks));
+						delivered.push(path);
+						for (const other of held.filter((waiting) => waiting.path !== path)) other.release();
+					};
+					if (path !== relay.holdAnswerTo) return deliver();
+					const timer = setTimeout(() => release(), 5_000);
+					const release = () => {
+						clearTimeout(timer);
+						held.splice(held.indexOf(entry), 1);
+						deliver();
+					};
+					const entry = { path, release };
+					held.push(entry);
+				});
+			},
+		);
+		incoming.pipe(forwarded);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	relay.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${targetUrl.pathname}`;
+	const stop = async () => {
+		for (const { release } of [...held]) release();
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	};
+	return Object.assign(relay, { stop });
+}
+
+describe('Order → Download Shipping Label: labels without a file name, each named after its own item', () => {
+	it.each([
+		[101, 102],
+		[102, 101],
+	])('items for orders %i then %i, the first answered last: label-<its own order ID>.pdf, paired to its own input', async (first, second) => {
+		sandbox.setShipment(ACCOUNT, 102, READY);
+		const relay = await startNamelessRelay(sandbox.baseUrl);
+		try {
+			const throughRelay = { ...credentials, baseUrl: relay.baseUrl };
+			// A budget that knows the limit sends both items at once; a fresh one sends one
+			// request first and waits for its answer. So one label is read first, and the limit
+			// set so that the two that follow are within the burst.
+			sandbox.setEndpointRateLimit('GET /v2/orders/{orderId}/shippinglabel', { perMinute: 6, burst: 10 });
+			const warmUp = await runAlephee({ credentials: throughRelay, parameters: { operation: 'downloadShippingLabel', accountId: String(ACCOUNT), orderId: '103' } });
+			expect(warmUp.main[0].json.fileName).toBe('label-103.pdf');
+
+			relay.holdAnswerTo = `/v2/orders/${first}/shippinglabel`;
+			const result = await runAlephee({
+				credentials: throughRelay,
+				parameters: { operation: 'downloadShippingLabel', accountId: String(ACCOUNT), orderId: '={{ $json.id }}', format: 'PDF' },
+				items: [{ id: first }, { id: second }],
+			});
+
+			// The answers really came out of order: the second item's first.
+			expect(relay.delivered.slice(1)).toEqual([`/v2/orders/${second}/shippinglabel`, `/v2/orders/${first}/shippinglabel`]);
+			expect(result.error).toBeUndefined();
+			expect(result.main).toHaveLength(2);
+			for (const [index, orderId] of [first, second].entries()) {
+				const item = result.main[index];
+				const fileName = `label-${orderId}.pdf`;
+				expect(item.pairedItem).toEqual({ item: index });
+				expect(item.json).toEqual({ orderId, accountId: ACCOUNT, format: 'PDF', fileName });
+				expect(item.binary?.data).toMatchObject({ fileName, mimeType: 'application/pdf', fileExtension: 'pdf' });
+				const bytes = bytesOf(item);
+				expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+				expect(bytes.toString('latin1')).toContain(`Etiqueta de la orden ${orderId}\n`);
+			}
+		} finally {
+			await relay.stop();
+		}
 	});
 });

@@ -117,6 +117,20 @@ describe('Order → Get Many: what Alephee hides by default', () => {
 		]);
 	});
 
+	it('an order listed by both lists (integrated between the two reads) comes out once', async () => {
+		// The ERP integrates order 3 right after the not-integrated list has given it.
+		sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
+			if (request.query.Integrated === 'false') sandbox.order(ACCOUNT, 3)!.integrated = true;
+		});
+		const result = await getMany({ returnAll: true });
+
+		expect(result.error).toBeUndefined();
+		expect(result.main.map((item) => item.json.id)).toEqual([1, 3, 2, 4]);
+		// Both lists were read, the integrated one after order 3 had joined it.
+		expect(listRequests().map((request) => request.query.Integrated)).toEqual(['false', 'true']);
+		expect(sandbox.order(ACCOUNT, 3)?.integrated).toBe(true);
+	});
+
 	it('Integrated Only and Not Integrated Only ask once, for that state', async () => {
 		const integrated = await getMany({ returnAll: true, filters: { integrated: 'integrated' } });
 		expect(integrated.main.map((item) => item.json.id)).toEqual([2, 4]);

@@ -1,3 +1,6 @@
+import { createServer, request as forwardRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { capturedLogs } from '../../../../captureLogs';
 import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
 import type { AlepheeSandbox } from '../../../../../sandbox/alepheeSandbox';
@@ -166,5 +169,96 @@ describe('Order → Get Document: the API key stays secret', () => {
 			expect(JSON.stringify(result.run)).not.toContain(API_KEY);
 		}
 		expect(capturedLogs.join('\n')).not.toContain(API_KEY);
+	});
+});
+
+/**
+ * Between the node and the sandbox: passes every request on and answers with the sandbox's bytes,
+ * but without a file name (no Content-Disposition) and typed application/octet-stream. The answer
+ * to `holdAnswerTo` is held until an answer to another path has gone out (or 5 s have passed), so
+ * it arrives last; `delivered` lists the paths in the order their answers went out.
+ */
+async function startNamelessRelay(target: string) {
+	const targetUrl = new URL(target);
+	const delivered: string[] = [];
+	const held: Array<{ path: string; release: () => void }> = [];
+	const relay = { baseUrl: '', delivered, holdAnswerTo: undefined as string | undefined };
+	const server = createServer((incoming, outgoing) => {
+		const path = new URL(incoming.url ?? '/', 'http://relay').pathname;
+		const forwarded = forwardRequest(
+			{ host: targetUrl.hostname, port: targetUrl.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+			(answer) => {
+				const chunks: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+				answer.on('end', () => {
+					const headers = { ...answer.headers, 'content-type': 'application/octet-stream' };
+					delete headers['content-disposition'];
+					const deliver = () => {
+						outgoing.writeHead(answer.statusCode ?? 502, headers);
+						outgoing.end(Buffer.concat(chunks));
+						delivered.push(path);
+						for (const other of held.filter((waiting) => waiting.path !== path)) other.release();
+					};
+					if (path !== relay.holdAnswerTo) return deliver();
+					const timer = setTimeout(() => release(), 5_000);
+					const release = () => {
+						clearTimeout(timer);
+						held.splice(held.indexOf(entry), 1);
+						deliver();
+					};
+					const entry = { path, release };
+					held.push(entry);
+				});
+			},
+		);
+		incoming.pipe(forwarded);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	relay.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${targetUrl.pathname}`;
+	const stop = async () => {
+		for (const { release } of [...held]) release();
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	};
+	return Object.assign(relay, { stop });
+}
+
+describe('Order → Get Document: documents without a file name, each named after its own item', () => {
+	const invoiceOf = (orderId: number) => Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0x00, 0xff]), Buffer.from(`\n% Factura de la orden ${orderId}\n%%EOF\n`)]);
+
+	it.each([
+		[101, 102],
+		[102, 101],
+	])('items for orders %i then %i, the first answered last: invoice-<its own order ID>.pdf, paired to its own input', async (first, second) => {
+		for (const orderId of [101, 102]) await attach(0, invoiceOf(orderId), `factura-${orderId}.pdf`, 'application/pdf', String(orderId));
+		const relay = await startNamelessRelay(sandbox.baseUrl);
+		try {
+			const throughRelay = { ...credentials, baseUrl: relay.baseUrl };
+			const parameters = { operation: 'getDocument', accountId: String(ACCOUNT), documentType: 0, documentFormat: 'pdf' };
+			// A budget that knows the limit sends both items at once; a fresh one sends one
+			// request first and waits for its answer. So one document is read first, and the limit
+			// set so that the two that follow are within the burst.
+			sandbox.setEndpointRateLimit(ENDPOINT, { perMinute: 6, burst: 10 });
+			const warmUp = await runAlephee({ credentials: throughRelay, parameters: { ...parameters, orderId: String(second) } });
+			expect(warmUp.main[0].json.fileName).toBe(`invoice-${second}.pdf`);
+
+			relay.holdAnswerTo = `/v2/orders/${first}/documents`;
+			const result = await runAlephee({ credentials: throughRelay, parameters: { ...parameters, orderId: '={{ $json.id }}' }, items: [{ id: first }, { id: second }] });
+
+			// The answers really came out of order: the second item's first.
+			expect(relay.delivered.slice(1)).toEqual([`/v2/orders/${second}/documents`, `/v2/orders/${first}/documents`]);
+			expect(result.error).toBeUndefined();
+			expect(result.main).toHaveLength(2);
+			for (const [index, orderId] of [first, second].entries()) {
+				const item = result.main[index];
+				const fileName = `invoice-${orderId}.pdf`;
+				expect(item.pairedItem).toEqual({ item: index });
+				expect(item.json).toEqual({ orderId, accountId: ACCOUNT, documentType: 0, documentFormat: 'pdf', fileName });
+				expect(item.binary?.data).toMatchObject({ fileName, mimeType: 'application/pdf', fileExtension: 'pdf' });
+				expect(bytesOf(item).equals(invoiceOf(orderId))).toBe(true);
+			}
+		} finally {
+			await relay.stop();
+		}
 	});
 });

@@ -84,6 +84,60 @@ describe('Order → Update Status', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
+	it('a 200 whose result for the order is 500: the item fails as uncertain (may or may not have changed), never "updated"', async () => {
+		sandbox.failNextWith({
+			endpoint: 'PUT /v2/orders',
+			status: 200,
+			contentType: 'application/json',
+			body: JSON.stringify({
+				Total: 1,
+				Results: [{ OrderStatus: { OrderId: 700, Status: 20 }, Status: 500, Message: 'Error interno al actualizar la orden.' }],
+			}),
+		});
+		const result = await updateStatus({ orderId: '700', status: 20 }, { onError: 'continueRegularOutput' });
+
+		expect(result.main).toHaveLength(1);
+		expect(result.main[0].json.updated).toBeUndefined();
+		expect(result.main[0]).toEqual({
+			json: {
+				error: 'Alephee had an internal error while changing the status of order 700 to 20 (Shipped)',
+				message:
+					"The order's status may or may not have changed: check it in Alephee before running this item again. If it keeps happening, contact Alephee support. Alephee says: \"Error interno al actualizar la orden.\"",
+				accountId: ACCOUNT,
+				orderId: 700,
+			},
+			pairedItem: { item: 0 },
+		});
+		// One call: an outcome that is not known is not sent again.
+		expect(sandbox.requestsTo('PUT /v2/orders')).toHaveLength(1);
+	});
+
+	it('a 200 whose result for the order is 304: worded as nothing to change, never "updated"', async () => {
+		sandbox.failNextWith({
+			endpoint: 'PUT /v2/orders',
+			status: 200,
+			contentType: 'application/json',
+			body: JSON.stringify({
+				Total: 1,
+				Results: [{ OrderStatus: { OrderId: 700, Status: 10 }, Status: 304, Message: 'La orden ya tiene ese estado.' }],
+			}),
+		});
+		const result = await updateStatus({ orderId: '700', status: 10 }, { onError: 'continueRegularOutput' });
+
+		expect(result.main).toHaveLength(1);
+		expect(result.main[0].json.updated).toBeUndefined();
+		expect(result.main[0]).toEqual({
+			json: {
+				error: 'The status of order 700 was not changed: Alephee reported nothing to change',
+				message:
+					'Open the order in Alephee to see its current status; it may have it already. Alephee says: "La orden ya tiene ese estado."',
+				accountId: ACCOUNT,
+				orderId: 700,
+			},
+			pairedItem: { item: 0 },
+		});
+	});
+
 	it('a 500 for the call: the status may or may not have changed, no retry', async () => {
 		sandbox.failNextWith({ endpoint: 'PUT /v2/orders', status: 500, body: 'Error interno' });
 		const result = await updateStatus({ orderId: '700', status: 20 });

@@ -115,6 +115,41 @@ describe('Product → Update Stock and Price: many items, few calls', () => {
 		expect(sizes.filter(([, status]) => status === 200).reduce((total, [size]) => total + size, 0)).toBe(1000);
 	});
 
+	it('the call size learned from a 413 is kept for the next run with the same key; another key starts from the full size', async () => {
+		seedProducts(1000);
+		sandbox.setObjectCap('POST /v2/products', 300);
+		// Keys of their own: what calls teach is kept for the whole process, per key and Base URL.
+		const rememberingKey = 'products-remembered-call-size-key';
+		const otherKey = 'products-fresh-call-size-key';
+		sandbox.addKey(rememberingKey, [ACCOUNT]);
+		sandbox.addKey(otherKey, [ACCOUNT]);
+		const items = Array.from({ length: 1000 }, (_, index) => ({ sku: `SKU-${index + 1}`, stock: 2 }));
+		/** One run with the key; the calls it made: products carried, status answered. */
+		const runWith = async (key: string) => {
+			const before = calls().length;
+			const result = await update(items, {}, { credentials: { apiKey: key, baseUrl: sandbox.baseUrl } });
+			expect(result.error).toBeUndefined();
+			expect(result.main.map((item) => item.json.updated)).toEqual(items.map(() => true));
+			return calls()
+				.slice(before)
+				.map((call) => ({ size: (JSON.parse(call.body) as unknown[]).length, status: call.answeredWith }));
+		};
+		const refused = (sent: Array<{ status?: number }>) => sent.filter((call) => call.status === 413);
+
+		const first = await runWith(rememberingKey);
+		expect(refused(first).length).toBeGreaterThan(0);
+
+		// The same key again: it starts from what the first run learned, and meets no 413.
+		const second = await runWith(rememberingKey);
+		expect(refused(second)).toHaveLength(0);
+		for (const call of second) expect(call.size).toBeLessThanOrEqual(300);
+
+		// Another key on the same Base URL learned nothing yet: its first call carries the full
+		// size, more than the cap, and is refused.
+		const other = await runWith(otherKey);
+		expect(other[0]).toEqual({ size: 1000, status: 413 });
+	});
+
 	it('the same SKU twice in a run goes in separate calls, so each answer points at one item', async () => {
 		seedProducts(2);
 		const result = await update([
