@@ -49,7 +49,7 @@ describe("n8n's declarative engine, as the node relies on it", () => {
 			pin(
 				execution.status === 'success' && JSON.stringify(arrived) === JSON.stringify(orders),
 				"RoutingNode calls each item's routing.operations.pagination hook one after the other in a single synchronous pass over the items, in item order, before any item's request is awaited.",
-				'transport/operation.ts runOperation takes each item\'s rate-limit ticket (takeTicket) and joins its NodeRun synchronously at the start of the hook; NodeRun.checkPass counts the items started by the first await; items that change the same order go in item order (NodeRun.inTurn).',
+				'transport/operation.ts runOperation takes each item\'s rate-limit ticket (takeTicket) and joins its NodeRun synchronously at the start of the hook, then reads the credentials once for the run (NodeRun.readOnce) so the items reach the budget in the order they started; NodeRun.checkPass counts the items started by the first await; items that change the same order go in item order (NodeRun.inTurn).',
 				`execution ${execution.status}; deletes arrived for ${JSON.stringify(arrived)}, items were ${JSON.stringify(orders)}`,
 			);
 		} finally {

@@ -20,6 +20,9 @@ export class NodeRun {
 
 	private passChecked = false;
 
+	/** What every item of the run reads the same way, read once (the credentials). */
+	private readonly sharedReads = new Map<string, Promise<unknown>>();
+
 	/** Per order (or other key): the end of the last item that acts on it, so the next one waits. */
 	private readonly turns = new Map<string, Promise<void>>();
 
@@ -43,6 +46,20 @@ export class NodeRun {
 	/** How many items have ended (with a result or an error). */
 	get settledItems(): number {
 		return this.settled;
+	}
+
+	/**
+	 * What every item reads the same way (the credentials), read once for the run. The items
+	 * await the same promise, so they go on in item order, and so take their turn for the rate
+	 * limit in item order: read one by one, n8n 2.x answers them in no set order.
+	 */
+	async readOnce<T>(key: string, read: () => Promise<T>): Promise<T> {
+		let pending = this.sharedReads.get(key) as Promise<T> | undefined;
+		if (!pending) {
+			pending = read();
+			this.sharedReads.set(key, pending);
+		}
+		return await pending;
 	}
 
 	/** Called synchronously at the very start of an item's hook, during n8n's pass. */

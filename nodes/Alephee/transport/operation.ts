@@ -108,7 +108,7 @@ export function runOperation(operation: AlepheeOperation) {
 			const source = { parameter: (path: string) => this.getNodeParameter(path, ''), node: this.getNode(), timezone: this.getTimezone(), itemIndex };
 			readFields(source, fields, query, values);
 			const url = pathOf(operation.request.url, values);
-			const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
+			const credentials = await nodeRun.readOnce('credentials', async () => await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE));
 			nodeRun.checkPass();
 			const settings = {
 				credentials,
