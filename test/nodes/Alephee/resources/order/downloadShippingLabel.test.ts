@@ -1,10 +1,8 @@
-import { createServer, request as forwardRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import { capturedLogs } from '../../../../captureLogs';
 import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
 import { type AlepheeSandbox, zplLabel } from '../../../../../sandbox/alepheeSandbox';
-import { ACCOUNT, bytesOf, expectRefusedBeforeSending, startSandbox } from './fileOperations';
+import { ACCOUNT, bytesOf, expectRefusedBeforeSending, startNamelessRelay, startSandbox } from './fileOperations';
 
 const API_KEY = 'label-test-key-83d1a0';
 const OTHER_ACCOUNT = 9999;
@@ -236,57 +234,6 @@ describe('Order → Download Shipping Label: the API key stays secret', () => {
 		expect(labelRequests().every((request) => request.query.API_KEY === API_KEY)).toBe(true);
 	});
 });
-
-/**
- * Between the node and the sandbox: passes every request on and answers with the sandbox's bytes,
- * but without a file name (no Content-Disposition) and typed application/octet-stream. The answer
- * to `holdAnswerTo` is held until an answer to another path has gone out (or 5 s have passed), so
- * it arrives last; `delivered` lists the paths in the order their answers went out.
- */
-async function startNamelessRelay(target: string) {
-	const targetUrl = new URL(target);
-	const delivered: string[] = [];
-	const held: Array<{ path: string; release: () => void }> = [];
-	const relay = { baseUrl: '', delivered, holdAnswerTo: undefined as string | undefined };
-	const server = createServer((incoming, outgoing) => {
-		const path = new URL(incoming.url ?? '/', 'http://relay').pathname;
-		const forwarded = forwardRequest(
-			{ host: targetUrl.hostname, port: targetUrl.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
-			(answer) => {
-				const chunks: Buffer[] = [];
-				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-				answer.on('end', () => {
-					const headers = { ...answer.headers, 'content-type': 'application/octet-stream' };
-					delete headers['content-disposition'];
-					const deliver = () => {
-						outgoing.writeHead(answer.statusCode ?? 502, headers);
-						outgoing.end(Buffer.concat(chunks));
-						delivered.push(path);
-						for (const other of held.filter((waiting) => waiting.path !== path)) other.release();
-					};
-					if (path !== relay.holdAnswerTo) return deliver();
-					const timer = setTimeout(() => release(), 5_000);
-					const release = () => {
-						clearTimeout(timer);
-						held.splice(held.indexOf(entry), 1);
-						deliver();
-					};
-					const entry = { path, release };
-					held.push(entry);
-				});
-			},
-		);
-		incoming.pipe(forwarded);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	relay.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${targetUrl.pathname}`;
-	const stop = async () => {
-		for (const { release } of [...held]) release();
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
-	};
-	return Object.assign(relay, { stop });
-}
 
 describe('Order → Download Shipping Label: labels without a file name, each named after its own item', () => {
 	it.each([
