@@ -35,6 +35,7 @@ export class E2e {
 
 	static async start(): Promise<E2e> {
 		const version = resolveN8nVersion();
+		process.stderr.write(`[e2e] n8n ${version}; N8N_VERSION picks another: an exact version, 1.x (the last 1.x) or 2.x (the newest 2.x that installs here)\n`);
 		const apiKey = newApiKey();
 		const sandbox = await AlepheeSandbox.start();
 		sandbox.addKey(apiKey, [ACCOUNT_ID]);

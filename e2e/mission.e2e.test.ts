@@ -363,6 +363,40 @@ describe('the Alephee Trigger, active', () => {
 	}, 330_000);
 });
 
+describe('any other Alephee call: n8n\'s HTTP Request node with the Alephee API credential', () => {
+	test('Authentication → Predefined Credential Type → Alephee API adds API_KEY; the answer is the node\'s output', async () => {
+		const since = e2e.sandbox.requests.length;
+		const execution = await e2e.run(
+			workflow('E2E HTTP Request with the Alephee credential', [
+				manualTrigger(),
+				{
+					id: 'http-request',
+					name: 'Any Alephee call',
+					type: 'n8n-nodes-base.httpRequest',
+					typeVersion: 4.2,
+					position: [220, 0],
+					parameters: {
+						method: 'GET',
+						url: `${e2e.sandbox.baseUrl}/accounts/${ACCOUNT_ID}/marketplaces`,
+						authentication: 'predefinedCredentialType',
+						nodeCredentialType: 'alepheeApi',
+						options: {},
+					},
+					credentials: credentials(),
+				},
+			]),
+		);
+		expect(execution.status).toBe('success');
+		const sent = e2e.sandbox.requests.slice(since);
+		expect(sent.map((request) => [request.method, request.path])).toEqual([['GET', `/v2/accounts/${ACCOUNT_ID}/marketplaces`]]);
+		expect(sent[0].query).toEqual({ API_KEY: e2e.apiKey });
+		expect(outputItems(execution, 'Any Alephee call').map((item) => item.json)).toEqual([
+			{ Id: 1, Name: 'Mercado Libre' },
+			{ Id: 7, Name: 'Tienda propia' },
+		]);
+	});
+});
+
 describe('secrets', () => {
 	test('no API key appears in the saved executions of these runs', async () => {
 		expect(e2e.executions.length).toBeGreaterThanOrEqual(5);
