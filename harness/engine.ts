@@ -494,15 +494,20 @@ export interface EditorRequest {
 }
 
 /** A resource locator's list, as n8n's editor endpoint runs it: the node's method with a LoadOptionsContext. */
-export async function runListSearch(method: string, request: EditorRequest, filter?: string): Promise<INodeListSearchResult> {
+export async function runListSearch(
+	method: string,
+	request: EditorRequest & { path?: string },
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const { workflow, node, additionalData, nodeType } = await singleNodeWorkflow(
 		request.type ?? ALEPHEE_NODE_TYPE,
 		request.typeVersion ?? 1.1,
 		request.parameters ?? {},
 		request.credentials,
 	);
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.accountId');
-	return await nodeType.methods!.listSearch![method].call(context, filter);
+	const context = new LoadOptionsContext(workflow, node, additionalData, request.path ?? 'parameters.accountId');
+	return await nodeType.methods!.listSearch![method].call(context, filter, paginationToken);
 }
 
 /** An options list, as n8n's editor endpoint runs it. */

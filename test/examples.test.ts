@@ -53,6 +53,7 @@ describe('example workflows', () => {
 			'delete-one-order.json',
 			'delete-orders-from-csv.json',
 			'find-and-delete-test-orders.json',
+			'label-by-marketplace-order-number.json',
 			'new-order-message.json',
 			'print-labels-for-ready-orders.json',
 			'sync-stock-from-csv.json',
@@ -244,5 +245,16 @@ describe('the new-order message example', () => {
 		} finally {
 			await sandbox.stop();
 		}
+	});
+
+	it('the label by marketplace order number: the Order picker resolves the number, then the label is downloaded as a PDF', async () => {
+		await withSandbox(async (sandbox) => {
+			sandbox.addOrder({ accountId: 1234, orderId: 987001, externalOrderId: '2000001234567890', createdThrough: 'marketplace', lines: [] });
+			sandbox.setShipment(1234, 987001, { status: 'ready_to_ship', substatus: 'ready_to_print' });
+			const result = await runExampleNode(exampleWorkflow('label-by-marketplace-order-number.json'), 'Label of the order', sandbox);
+			expect(result.error).toBeUndefined();
+			expect(result.main.map((item) => [item.json.orderId, item.binary?.data?.mimeType])).toEqual([[987001, 'application/pdf']]);
+			expect(sandbox.requestsTo('GET /v2/orders/{orderId}/shippinglabel').map((request) => request.path)).toEqual(['/v2/orders/987001/shippinglabel']);
+		});
 	});
 });

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 
 import { BASE_URL_EXPRESSION } from '../../credentials/AlepheeApi.credentials';
 import { searchAccounts } from './listSearch/searchAccounts';
+import { searchOrders } from './listSearch/searchOrders';
 import { getMarketplaces } from './loadOptions/getMarketplaces';
 import { accountResource } from './resources/account';
 import { assembleResources } from './resources/assemble';
@@ -16,8 +17,9 @@ export class Alephee implements INodeType {
 		icon: { light: 'file:alephee.svg', dark: 'file:alephee.dark.svg' },
 		group: ['transform'],
 		// 1.1: Account is picked from a list (1 took a plain Account ID, and still runs as it was).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		// 1.2: Order ID is picked from a list, by ID or by marketplace order number (1 and 1.1 take an ID).
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Find, update and delete marketplace orders, and update product stock and prices, in Alephee (AlephCRM)',
 		defaults: {
@@ -58,7 +60,7 @@ export class Alephee implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchAccounts },
+		listSearch: { searchAccounts, searchOrders },
 		loadOptions: { getMarketplaces },
 	};
 }

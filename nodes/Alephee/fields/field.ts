@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INodeProperties } from 'n8n-workflow';
 
 import type { Rule } from './rules';
 
@@ -32,7 +32,23 @@ export interface Field {
 	reported: boolean;
 	/** Where the value is read from when it is not one parameter (a choice between two ways of giving it). */
 	read?: (parameter: (path: string) => unknown) => unknown;
+	/**
+	 * For a value that names a thing Alephee must look up first (an order by its marketplace
+	 * number): turns the checked value into the one sent, before anything is changed.
+	 */
+	resolve?: Resolve;
 }
+
+/** The outcome of resolving a value: the value to send, or why none fits (and what to do). */
+export type ResolvedOrRefused = { resolved: unknown } | { refused: string; advice: string };
+
+/** What a resolver may use: a read of an Alephee list (`url`), in the item's account, paced like every request. */
+export interface ResolveContext {
+	readFrom(url: string): (overrides?: Partial<IHttpRequestOptions>) => Promise<IN8nHttpFullResponse>;
+	accountId: IDataObject[string];
+}
+
+export type Resolve = (value: unknown, context: ResolveContext) => Promise<ResolvedOrRefused>;
 
 export interface FieldOptions {
 	/** Alephee's query parameter. The property gets n8n's routing for it unless `routed` is false. */

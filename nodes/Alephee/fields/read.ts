@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Field } from './field';
+import type { Field, ResolveContext } from './field';
 
 /** Where field values come from: n8n's parameters for one item (or for a poll), and the node and time zone for errors and dates. */
 export interface FieldSource {
@@ -55,4 +55,30 @@ export function pick(values: IDataObject, fields: Field[], keepEmpty = false): I
 	const picked: IDataObject = {};
 	for (const declared of fields) if (keepEmpty || values[declared.name] !== undefined) picked[declared.name] = values[declared.name];
 	return picked;
+}
+
+/**
+ * Turns the values that name something Alephee must look up (an order by its marketplace number)
+ * into the values sent, in `values` and in `query`; one that cannot be resolved is refused,
+ * naming the field, before anything is changed.
+ */
+export async function resolveFields(
+	source: FieldSource,
+	fields: Field[],
+	query: IDataObject,
+	values: IDataObject,
+	context: ResolveContext,
+): Promise<void> {
+	for (const declared of fields) {
+		if (!declared.resolve || values[declared.name] === undefined) continue;
+		const outcome = await declared.resolve(values[declared.name], context);
+		if ('refused' in outcome) {
+			throw new NodeOperationError(source.node, `${declared.label} is not valid: ${outcome.refused}`, {
+				...(source.itemIndex === undefined ? {} : { itemIndex: source.itemIndex }),
+				description: `${outcome.advice} Nothing was changed in Alephee.`,
+			});
+		}
+		values[declared.name] = outcome.resolved as IDataObject[string];
+		if (declared.query) query[declared.query] = outcome.resolved as IDataObject[string];
+	}
 }

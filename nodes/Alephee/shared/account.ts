@@ -24,11 +24,11 @@ export function marketplacesWording(accountId: number): FailureWording {
  * A read for the editor (a picker, a list of options): sent through the one transport, so it is
  * paced with the key's budget and its errors are worded like every other request.
  */
-export async function readForEditor(this: ILoadOptionsFunctions, url: string, wording: FailureWording): Promise<unknown> {
+export async function readForEditor(this: ILoadOptionsFunctions, url: string, wording: FailureWording, qs?: IDataObject): Promise<unknown> {
 	const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 	const response = await sendToAlephee(
 		this,
-		{ method: 'GET', baseURL: baseUrlOf(credentials), url, headers: { Accept: 'application/json' }, json: true },
+		{ method: 'GET', baseURL: baseUrlOf(credentials), url, qs, headers: { Accept: 'application/json' }, json: true },
 		{ credentials, wording },
 	);
 	return response.body;

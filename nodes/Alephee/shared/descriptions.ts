@@ -2,6 +2,7 @@ import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { type Collection, type Field, field, inCollection } from '../fields/field';
 import { countRule, idRule } from '../fields/rules';
+import { orderLocator, orderRule, resolveOrder } from './orderLocator';
 
 import { CREDENTIAL_TYPE, DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS, DEFAULT_RATE_LIMIT_RETRIES } from '../transport/request';
 
@@ -78,31 +79,40 @@ export const accountField: Field = field(
 			description: 'The Alephee account the order belongs to. It must be an account tied to the API key.',
 			displayOptions: { show: { '@version': [1] } },
 		},
-		{ ...accountLocator, displayOptions: { show: { '@version': [1.1] } } },
+		{ ...accountLocator, displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } } },
 	],
 	idRule,
 	{ query: 'accountId', identifies: true, reported: true },
 );
 
 /**
- * Alephee's internal order ID, as every single-order operation asks for it (one property for all
- * of them: see `resources/assemble.ts`). It has no routing: it goes in the path, or, for Delete,
- * in the query (`withQuery`).
+ * The order every single-order operation acts on (one property for all of them: see
+ * `resources/assemble.ts`). Versions 1 and 1.1 take Alephee's internal order ID; from 1.2 it is
+ * picked from the account's recent orders, given by ID, or by the marketplace's order number,
+ * which is resolved to the internal ID before anything is changed. It has no routing: it goes in
+ * the path, or, for Delete, in the query (`withQuery`).
  */
-export const orderIdField: Field = field(
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 987654',
-		description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
-		hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
-	},
-	idRule,
-	{ identifies: true, reported: true },
-);
+export const orderIdField: Field = {
+	...field(
+		[
+			{
+				displayName: 'Order ID',
+				name: 'orderId',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. 987654',
+				description: "Alephee's internal ID of the order (the ID field of the order in Alephee's API)",
+				hint: "Alephee's own order ID, not the marketplace's order number (ExternalOrderId)",
+				displayOptions: { show: { '@version': [1, 1.1] } },
+			},
+			orderLocator,
+		],
+		orderRule,
+		{ identifies: true, reported: true },
+	),
+	resolve: resolveOrder,
+};
 
 /** An operation's Options collection: the rate-limit options, then its own (fields, read and checked, or only shown). */
 export function optionsCollection(fields: Field[] = [], extra: INodeProperties[] = []): Collection {

@@ -12,16 +12,22 @@ import type { Send } from '../transport/operation';
  * states are read one after the other, each list read whole even while it changes. An order
  * integrated between the two reads is met in the second; one whose integration is undone between
  * them would be in neither, so with `sureOfNone` (where "none" is reported as a fact) the first is
- * read once more before saying so.
+ * read once more before saying so. With `everyState`, both states are read even after a match
+ * (to tell one order from several with the same marketplace number).
  */
 export async function findOrders(
 	send: Send,
 	query: IDataObject,
 	matches: (order: IDataObject) => boolean,
-	{ sureOfNone = false } = {},
+	{ sureOfNone = false, everyState = false } = {},
 ): Promise<IDataObject[]> {
 	const readPage = async (qs: IDataObject) => (await send({ method: 'GET', qs: { ...query, includePendingPayments: true, ...qs } })).body as ListPage;
 	const [first, ...others] = integratedValues('any');
+	if (everyState) {
+		const found = (await readLists(readPage, [first, ...others].map((Integrated) => ({ Integrated })))).filter(matches);
+		if (found.length || !sureOfNone) return found;
+		return (await readLists(readPage, [{ Integrated: first }])).filter(matches);
+	}
 	for (const Integrated of sureOfNone ? [first, ...others, first] : [first, ...others]) {
 		const found = (await readLists(readPage, [{ Integrated }])).filter(matches);
 		if (found.length) return found;

@@ -25,7 +25,7 @@ import {
 } from './request';
 import { withoutSecret } from './secret';
 import { fieldsOf, type Parameter } from '../fields/field';
-import { pick, readFields } from '../fields/read';
+import { pick, readFields, resolveFields } from '../fields/read';
 
 /** Sends the operation's request, with what differs for this call (a page's offset, a body). */
 export type Send = (overrides?: Partial<IHttpRequestOptions>) => Promise<IN8nHttpFullResponse>;
@@ -92,6 +92,7 @@ export function runOperation(operation: AlepheeOperation) {
 	const fields = fieldsOf(operation.parameters);
 	const reportedFields = fields.filter((declared) => declared.reported);
 	const identifyingFields = fields.filter((declared) => declared.identifies);
+	const resolvingFields = fields.filter((declared) => declared.resolve);
 	return async function (
 		this: IExecutePaginationFunctions,
 		request: DeclarativeRestApiSettings.ResultOptions,
@@ -107,12 +108,10 @@ export function runOperation(operation: AlepheeOperation) {
 		try {
 			const source = { parameter: (path: string) => this.getNodeParameter(path, ''), node: this.getNode(), timezone: this.getTimezone(), itemIndex };
 			readFields(source, fields, query, values);
-			const url = pathOf(operation.request.url, values);
 			const credentials = await nodeRun.readOnce('credentials', async () => await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE));
 			nodeRun.checkPass();
-			const settings = {
+			const common = {
 				credentials,
-				wording: operation.failureWording(values),
 				rateLimitRetries: Number(this.getNodeParameter('options.rateLimitRetries', DEFAULT_RATE_LIMIT_RETRIES)),
 				maxRateLimitWaitMs:
 					Number(this.getNodeParameter('options.maxRateLimitWait', DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS)) * 1000,
@@ -121,6 +120,21 @@ export function runOperation(operation: AlepheeOperation) {
 				ticket,
 				itemIndex,
 			};
+			if (resolvingFields.length) {
+				// A read in the item's account only, before the operation's own request.
+				const { accountId } = values;
+				const lookingUp = resolvingFields.map((declared) => declared.label).join(', ');
+				const lookup = { ...common, wording: { inProgress: `looking up ${lookingUp} in account ${String(accountId)}`, accountId: accountId as number } };
+				const readFrom = (url: string): Send => async (overrides = {}) =>
+					await sendToAlephee(
+						this,
+						{ ...(request.options as IHttpRequestOptions), method: 'GET', url, ...overrides, qs: { accountId, ...overrides.qs } },
+						lookup,
+					);
+				await resolveFields(source, resolvingFields, query, values, { readFrom, accountId });
+			}
+			const url = pathOf(operation.request.url, values);
+			const settings = { ...common, wording: operation.failureWording(values) };
 			const send: Send = async (overrides = {}) =>
 				await sendToAlephee(
 					this,

@@ -42,17 +42,23 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		]);
 	});
 
-	it('is version 1.1 for new nodes, and still runs version 1 (0.1.0) as it was', async () => {
+	it('is version 1.2 for new nodes, and still runs versions 1 (0.1.0) and 1.1 as they were', async () => {
 		const node = await description();
-		expect(node.version).toEqual([1, 1.1]);
-		expect(node.defaultVersion).toBe(1.1);
+		expect(node.version).toEqual([1, 1.1, 1.2]);
+		expect(node.defaultVersion).toBe(1.2);
 		const accountFields = node.properties.filter((property) => property.name === 'accountId');
 		// Per version, one for the Account operations about one account, one for Order and Product.
 		expect(accountFields.map((field) => [field.type, field.displayOptions?.show?.['@version'], field.displayOptions?.show?.resource])).toEqual([
 			['string', [1], ['account']],
-			['resourceLocator', [1.1], ['account']],
+			['resourceLocator', [{ _cnd: { gte: 1.1 } }], ['account']],
 			['string', [1], ['order', 'product']],
-			['resourceLocator', [1.1], ['order', 'product']],
+			['resourceLocator', [{ _cnd: { gte: 1.1 } }], ['order', 'product']],
+		]);
+		// Order ID: an ID in 1 and 1.1 (as saved workflows have it), a picker from 1.2.
+		const orderFields = node.properties.filter((property) => property.name === 'orderId');
+		expect(orderFields.map((field) => [field.type, field.displayOptions?.show?.['@version']])).toEqual([
+			['string', [1, 1.1]],
+			['resourceLocator', [{ _cnd: { gte: 1.2 } }]],
 		]);
 		// All send the same query parameter, so a 0.1.0 workflow sends what it always sent.
 		for (const field of accountFields) expect(field.routing?.send).toEqual({ type: 'query', property: 'accountId' });
@@ -60,13 +66,13 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 
 	it('picks accounts from a list (searchable) or by ID', async () => {
 		const { nodeTypes } = await loadPackage();
-		const account = (await description()).properties.find((property) => property.type === 'resourceLocator');
+		const account = (await description()).properties.find((property) => property.type === 'resourceLocator' && property.name === 'accountId');
 		expect(account?.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod, mode.typeOptions?.searchable])).toEqual([
 			['list', 'searchAccounts', true],
 			['id', undefined, undefined],
 		]);
 		const methods = (nodeTypes.alephee.type as { methods?: { listSearch?: object; loadOptions?: object } }).methods;
-		expect(Object.keys(methods?.listSearch ?? {})).toEqual(['searchAccounts']);
+		expect(Object.keys(methods?.listSearch ?? {})).toEqual(['searchAccounts', 'searchOrders']);
 		expect(Object.keys(methods?.loadOptions ?? {})).toEqual(['getMarketplaces']);
 	});
 
