@@ -127,7 +127,7 @@ describe('orders: find, delete, check, update status', () => {
 						operation: 'getAll',
 						accountId: account,
 						returnAll: true,
-						filters: { externalOrderIdFrom: 'LIVE-0', externalOrderIdTo: 'LIVE-9', integrated: 'notIntegrated' },
+						filters: { externalOrderIdFrom: 'LIVE-0', externalOrderIdTo: 'LIVE-99999', integrated: 'notIntegrated' },
 					}),
 				]),
 			);

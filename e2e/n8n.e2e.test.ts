@@ -63,8 +63,8 @@ describe('installing the packed package into n8n', () => {
 			| undefined;
 		expect(node).toBeDefined();
 		expect(node!.displayName).toBe('Alephee');
-		// 1.1 for new nodes (the account picker); 1 still loads for workflows saved with 0.1.0.
-		expect(node!.version).toEqual([1, 1.1]);
+		// 1.2 for new nodes (the Order picker); 1.1 (the account picker) and 1 (0.1.0) still load for saved workflows.
+		expect(node!.version).toEqual([1, 1.1, 1.2]);
 		expect(node!.credentials).toEqual([expect.objectContaining({ name: 'alepheeApi', required: true })]);
 		expect(node!.properties.map((property) => property.name)).toEqual(
 			expect.arrayContaining(['resource', 'operation', 'accountId', 'orderId', 'revertStock', 'options']),
@@ -77,7 +77,7 @@ describe('installing the packed package into n8n', () => {
 
 		const [description] = await e2e.api.nodeDescriptions([{ name: NODE_TYPE, version: 1 }]);
 		// The node panel's full description (n8n answers with the name without the package prefix).
-		expect(description).toEqual(expect.objectContaining({ name: expect.stringMatching(/alephee$/), displayName: 'Alephee', version: [1, 1.1] }));
+		expect(description).toEqual(expect.objectContaining({ name: expect.stringMatching(/alephee$/), displayName: 'Alephee', version: [1, 1.1, 1.2] }));
 		expect(JSON.stringify(description)).toContain('revertStock');
 	});
 
