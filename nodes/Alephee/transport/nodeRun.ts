@@ -125,6 +125,15 @@ export class NodeRun {
 	}
 }
 
+/**
+ * Whether the node runs as an AI agent's tool. There a thrown error reaches the agent as an empty
+ * answer (seen on n8n 2.41), so a failure is answered as the failed item instead, in words.
+ */
+export function runsAsTool(context: IExecuteSingleFunctions): boolean {
+	// n8n offers a usableAsTool node to agents as a type of its own, named with a `Tool` suffix.
+	return context.getNode().type.endsWith('Tool');
+}
+
 /** One record per run: n8n hands every item of a run the same execute data object. */
 const runs = new WeakMap<IExecuteData, NodeRun>();
 

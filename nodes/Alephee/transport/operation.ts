@@ -11,7 +11,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeHttpFailure, type FailureWording } from './failureWording';
-import { type NodeRun, nodeRunOf } from './nodeRun';
+import { type NodeRun, nodeRunOf, runsAsTool } from './nodeRun';
 import { pathOf } from './path';
 import { takeTicket } from './rateLimiter';
 import {
@@ -156,7 +156,7 @@ export function runOperation(operation: AlepheeOperation) {
 			);
 		} catch (caught) {
 			const error = requestError(this.getNode(), caught, operation.failureWording(values), itemIndex);
-			if (!this.continueOnFail()) {
+			if (!this.continueOnFail() && !runsAsTool(this)) {
 				nodeRun.itemFailed(itemIndex, error.message);
 				// When n8n failed the run itself during its pass (an expression it could not evaluate),
 				// it awaits none of the items it had started: a rejection here would go unhandled.
