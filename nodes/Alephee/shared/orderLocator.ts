@@ -61,7 +61,10 @@ export const orderRule: Rule = {
 	check: (raw, context) => {
 		if (isLocator(raw) && raw.mode === 'marketplaceOrderNumber') {
 			const number = textRule.check(raw.value, context);
-			return number.valid ? { valid: true, value: { marketplaceOrderNumber: number.value as string } } : number;
+			if (!number.valid) return number;
+			// Read as words where a failure names the order before it is resolved.
+			const value: MarketplaceOrderNumber = { marketplaceOrderNumber: number.value as string, toString: () => `with marketplace number ${String(number.value)}` };
+			return { valid: true, value };
 		}
 		return idRule.check(isLocator(raw) ? raw.value : raw, context);
 	},

@@ -128,7 +128,7 @@ export function runOperation(operation: AlepheeOperation) {
 				const readFrom = (url: string): Send => async (overrides = {}) =>
 					await sendToAlephee(
 						this,
-						{ ...(request.options as IHttpRequestOptions), method: 'GET', url, ...overrides, qs: { accountId, ...overrides.qs } },
+						{ ...(request.options as IHttpRequestOptions), method: 'GET', url, body: undefined, ...overrides, qs: { accountId, ...overrides.qs } },
 						lookup,
 					);
 				await resolveFields(source, resolvingFields, query, values, { readFrom, accountId });

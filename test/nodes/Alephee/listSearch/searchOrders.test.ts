@@ -138,6 +138,15 @@ describe('Order picker: acting on the order picked', () => {
 		expect(sandbox.deleteRequests()).toHaveLength(0);
 	});
 
+	it('a failed look-up fails the item in words, saying what was being looked up; nothing is deleted', async () => {
+		seedOrders(3);
+		sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
+		const result = await deleteOrder({ __rl: true, mode: 'marketplaceOrderNumber', value: 'MLA-2' }, { onError: 'continueRegularOutput' });
+		expect(result.main[0].json.error).toBe(`Alephee had an internal error while looking up Order ID in account ${ACCOUNT}`);
+		expect(String(result.main[0].json.message)).toContain('Alephee says: "Error interno"');
+		expect(sandbox.deleteRequests()).toHaveLength(0);
+	});
+
 	it.each([
 		['From List', { __rl: true, mode: 'list', value: '7', cachedResultName: 'MLA-7 · Buyer 7' }],
 		['By ID', { __rl: true, mode: 'id', value: '7' }],
