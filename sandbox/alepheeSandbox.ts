@@ -40,6 +40,7 @@ import { ApiRefusal, readInteger, requiredInteger } from './queryParameters';
 import { RateLimitBudgets, type RateLimitSettings } from './rateLimit';
 import { splitOrder } from './split';
 import { readStatusUpdates, updateStatus } from './statusUpdate';
+import { SandboxListings } from './listings';
 import { SandboxStores } from './stores';
 
 export {
@@ -55,6 +56,7 @@ export { DEFAULT_SHIPMENT, parseMultipart, zplLabel, type Shipment, type StoredD
 export type { NewProduct, PriceList, SandboxProduct } from './productStore';
 export type { SentMessage } from './messages';
 export type { NewStore } from './stores';
+export type { NewListing } from './listings';
 export type { RateLimitSettings } from './rateLimit';
 export { UPDATABLE_STATUSES } from './statusUpdate';
 
@@ -74,6 +76,7 @@ export const SANDBOX_ENDPOINTS = [
 	'GET /v2/orders/{orderId}/shippinglabel',
 	'POST /v2/orders/{orderId}/documents',
 	'GET /v2/orders/{orderId}/documents',
+	'GET /v2/productlistings/search',
 ] as const;
 export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
 
@@ -166,6 +169,9 @@ export class AlepheeSandbox {
 	readonly messages = new BuyerMessages();
 
 	readonly stores = new SandboxStores(() => this.now());
+
+	/** The accounts' product listings (`add`, `setStatus`), for tests. */
+	readonly listings = new SandboxListings();
 
 	private readonly liveChanges: Array<{ endpoint: SandboxEndpoint; act: (request: RecordedRequest) => void }> = [];
 
@@ -437,6 +443,8 @@ export class AlepheeSandbox {
 				return splitOrder(this.orderInPath(route, query, accounts), query, this.now());
 			case 'GET /v2/accounts/{accountId}/stores':
 				return this.stores.list(checkAccount({ accountId: route.accountId ?? '' }, accounts), query, this.objectCaps.get(route.endpoint));
+			case 'GET /v2/productlistings/search':
+				return this.listings.search(checkAccount(query, accounts), query, this.objectCaps.get(route.endpoint));
 		}
 	}
 

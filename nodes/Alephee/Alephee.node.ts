@@ -8,6 +8,7 @@ import { accountResource } from './resources/account';
 import { assembleResources } from './resources/assemble';
 import { orderResource } from './resources/order';
 import { productResource } from './resources/product';
+import { productListingResource } from './resources/productListing';
 import { alepheeCredentials } from './shared/descriptions';
 
 export class Alephee implements INodeType {
@@ -51,11 +52,12 @@ export class Alephee implements INodeType {
 						name: 'Product',
 						value: 'product',
 					},
+					{ name: 'Product Listing', value: 'productListing' },
 				],
 				default: 'order',
 			},
 			// Each operation in a file of its own; where each parameter shows is computed from them.
-			...assembleResources([accountResource, orderResource, productResource]),
+			...assembleResources([accountResource, orderResource, productResource, productListingResource]),
 		],
 	};
 

@@ -42,6 +42,18 @@ export const countRule: Rule = {
 	expected: (label) => `${label} must be a whole number, 1 or more.`,
 };
 
+/** A code whose values Alephee does not publish: a whole number, 0 or more, sent as given. */
+export const unpublishedCodeRule: Rule = {
+	check: (raw) => {
+		const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+		if (!text) return { valid: false, problem: 'it is empty' };
+		return /^\d+$/.test(text) && Number.isSafeInteger(Number(text))
+			? { valid: true, value: Number(text) }
+			: { valid: false, problem: `"${String(raw)}" is not a whole number, 0 or more` };
+	},
+	expected: (label) => `${label} must be a whole number, 0 or more (Alephee does not publish which codes exist).`,
+};
+
 /** Text, trimmed; empty only where the field is optional. */
 export const textRule: Rule = {
 	check: (raw) => {

@@ -7,6 +7,7 @@ import { loadPackage, PACKAGE_ROOT } from '../../../harness/engine';
 import { accountResource } from '../../../nodes/Alephee/resources/account';
 import { orderResource } from '../../../nodes/Alephee/resources/order';
 import { productResource } from '../../../nodes/Alephee/resources/product';
+import { productListingResource } from '../../../nodes/Alephee/resources/productListing';
 
 const description = async (): Promise<INodeTypeDescription> =>
 	(await loadPackage()).nodeTypes.alephee.type.description as INodeTypeDescription;
@@ -21,7 +22,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 	it('offers each resource\'s operations as its index lists them, sorted by name, each with its action', async () => {
 		const { properties } = await description();
 		const operationFields = properties.filter((property) => property.name === 'operation');
-		const resources = [accountResource, orderResource, productResource];
+		const resources = [accountResource, orderResource, productResource, productListingResource];
 		expect(operationFields.map((property) => property.displayOptions?.show?.resource)).toEqual(resources.map((resource) => [resource.value]));
 		for (const [index, resource] of resources.entries()) {
 			const listed = resource.operations.map(({ option }) => expect.objectContaining({ name: option.name, value: option.value, action: option.action }));
@@ -39,6 +40,7 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 			{ name: 'Account', value: 'account' },
 			{ name: 'Order', value: 'order' },
 			{ name: 'Product', value: 'product' },
+			{ name: 'Product Listing', value: 'productListing' },
 		]);
 	});
 
@@ -51,8 +53,8 @@ describe('Alephee node, as n8n loads it from dist/', () => {
 		expect(accountFields.map((field) => [field.type, field.displayOptions?.show?.['@version'], field.displayOptions?.show?.resource])).toEqual([
 			['string', [1], ['account']],
 			['resourceLocator', [{ _cnd: { gte: 1.1 } }], ['account']],
-			['string', [1], ['order', 'product']],
-			['resourceLocator', [{ _cnd: { gte: 1.1 } }], ['order', 'product']],
+			['string', [1], ['order', 'product', 'productListing']],
+			['resourceLocator', [{ _cnd: { gte: 1.1 } }], ['order', 'product', 'productListing']],
 		]);
 		// Order ID: an ID in 1 and 1.1 (as saved workflows have it), a picker from 1.2.
 		const orderFields = node.properties.filter((property) => property.name === 'orderId');
