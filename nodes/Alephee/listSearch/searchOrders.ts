@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { chosenAccountId, readForEditor } from '../shared/account';
 import { integratedValues } from '../shared/order';
+import { findOrders } from '../shared/orderLookup';
+import type { Send } from '../transport/operation';
 import type { ListPage } from '../transport/paging';
 
 /** Orders read per integration state for one page of the picker. */
@@ -47,11 +49,11 @@ export async function searchOrders(this: ILoadOptionsFunctions, filter?: string,
 		if (from > 0) next[state] = from;
 	}
 	if (wanted && !paginationToken) {
-		// The exact number, however old: asked for directly.
-		for (const Integrated of integratedValues('any')) {
-			const exact = await read({ Integrated, externalOrderIdFrom: filter!.trim(), externalOrderIdTo: filter!.trim(), offset: 0, limit: 10 });
-			orders.push(...(exact?.Results ?? []));
-		}
+		// The exact number, however old: asked for directly, in both integration states.
+		const number = filter!.trim();
+		const send: Send = async (overrides = {}) => ({ body: await read(overrides.qs ?? {}), headers: {}, statusCode: 200 });
+		const query = { externalOrderIdFrom: number, externalOrderIdTo: number };
+		orders.push(...(await findOrders(send, query, (order) => String(order.ExternalOrderId) === number, { everyState: true })));
 	}
 	const seen = new Set<string>();
 	const results: INodeListSearchItems[] = orders

@@ -22,15 +22,11 @@ export async function findOrders(
 	{ sureOfNone = false, everyState = false } = {},
 ): Promise<IDataObject[]> {
 	const readPage = async (qs: IDataObject) => (await send({ method: 'GET', qs: { ...query, includePendingPayments: true, ...qs } })).body as ListPage;
-	const [first, ...others] = integratedValues('any');
-	if (everyState) {
-		const found = (await readLists(readPage, [first, ...others].map((Integrated) => ({ Integrated })))).filter(matches);
-		if (found.length || !sureOfNone) return found;
-		return (await readLists(readPage, [{ Integrated: first }])).filter(matches);
-	}
-	for (const Integrated of sureOfNone ? [first, ...others, first] : [first, ...others]) {
-		const found = (await readLists(readPage, [{ Integrated }])).filter(matches);
-		if (found.length) return found;
-	}
-	return [];
+	const matchesIn = async (states: boolean[]) => (await readLists(readPage, states.map((Integrated) => ({ Integrated })))).filter(matches);
+	const states = integratedValues('any');
+	let found: IDataObject[] = [];
+	if (everyState) found = await matchesIn(states);
+	else for (const state of states) if (!found.length) found = await matchesIn([state]);
+	if (!found.length && sureOfNone) found = await matchesIn([states[0]]);
+	return found;
 }

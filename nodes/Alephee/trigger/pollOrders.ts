@@ -63,7 +63,6 @@ export interface PollState {
 /** Events remembered at most, so the static data stays small (about 30 bytes each). */
 export const MAX_REMEMBERED = 10_000;
 
-
 const MINUTE = 'yyyy-MM-dd HH:mm';
 
 /** An order time as the minute Alephee's filters compare it with, or undefined if unreadable. */
@@ -145,12 +144,12 @@ export async function pollOrders(this: IPollFunctions): Promise<INodeExecutionDa
 	// The Account, the filters and the look-back, read and checked as the Alephee node's fields are.
 	const query: IDataObject = {};
 	const values: IDataObject = {};
-	const source = { parameter: (path: string) => this.getNodeParameter(path, '', { extractValue: true }), node: this.getNode(), timezone: this.getTimezone() };
+	const timezone = this.getTimezone();
+	const source = { parameter: (path: string) => this.getNodeParameter(path, '', { extractValue: true }), node: this.getNode(), timezone };
 	readFields(source, TRIGGER_FIELDS, query, values);
 	const accountId = values.accountId as number;
 	const lookBackMinutes = (values.lookBackMinutes as number | undefined) ?? DEFAULT_LOOK_BACK_MINUTES;
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	const timezone = this.getTimezone();
 	const credentials = await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 	const wording: FailureWording = { inProgress: rule.inProgress(accountId), accountId };
 	// Alephee's list hides integrated orders and orders whose payment is pending unless asked:
