@@ -84,20 +84,25 @@ describe('Order → Update Status', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
-	it('a 200 whose result for the order is 500: the item fails as uncertain (may or may not have changed), never "updated"', async () => {
+	/**
+	 * Update Status of order 700 to `status`, answered 200 with `perOrderStatus` as the order's own
+	 * result, with Continue On Fail: the one item, which must not say "updated".
+	 */
+	async function answeredForOrder700(status: number, perOrderStatus: number, message: string) {
 		sandbox.failNextWith({
 			endpoint: 'PUT /v2/orders',
 			status: 200,
 			contentType: 'application/json',
-			body: JSON.stringify({
-				Total: 1,
-				Results: [{ OrderStatus: { OrderId: 700, Status: 20 }, Status: 500, Message: 'Error interno al actualizar la orden.' }],
-			}),
+			body: JSON.stringify({ Total: 1, Results: [{ OrderStatus: { OrderId: 700, Status: status }, Status: perOrderStatus, Message: message }] }),
 		});
-		const result = await updateStatus({ orderId: '700', status: 20 }, { onError: 'continueRegularOutput' });
-
+		const result = await updateStatus({ orderId: '700', status }, { onError: 'continueRegularOutput' });
 		expect(result.main).toHaveLength(1);
 		expect(result.main[0].json.updated).toBeUndefined();
+		return result;
+	}
+
+	it('a 200 whose result for the order is 500: the item fails as uncertain (may or may not have changed), never "updated"', async () => {
+		const result = await answeredForOrder700(20, 500, 'Error interno al actualizar la orden.');
 		expect(result.main[0]).toEqual({
 			json: {
 				error: 'Alephee had an internal error while changing the status of order 700 to 20 (Shipped)',
@@ -113,19 +118,7 @@ describe('Order → Update Status', () => {
 	});
 
 	it('a 200 whose result for the order is 304: worded as nothing to change, never "updated"', async () => {
-		sandbox.failNextWith({
-			endpoint: 'PUT /v2/orders',
-			status: 200,
-			contentType: 'application/json',
-			body: JSON.stringify({
-				Total: 1,
-				Results: [{ OrderStatus: { OrderId: 700, Status: 10 }, Status: 304, Message: 'La orden ya tiene ese estado.' }],
-			}),
-		});
-		const result = await updateStatus({ orderId: '700', status: 10 }, { onError: 'continueRegularOutput' });
-
-		expect(result.main).toHaveLength(1);
-		expect(result.main[0].json.updated).toBeUndefined();
+		const result = await answeredForOrder700(10, 304, 'La orden ya tiene ese estado.');
 		expect(result.main[0]).toEqual({
 			json: {
 				error: 'The status of order 700 was not changed: Alephee reported nothing to change',
