@@ -38,12 +38,12 @@ export function readFields(source: FieldSource, fields: Field[], query: IDataObj
 /** A wrong value, refused before sending: the field named, what it must be, and that nothing was sent. */
 export function fieldRefusal(node: INode, itemIndex: number | undefined, declared: Field, problem: string): NodeOperationError {
 	const description = `${declared.rule.expected(declared.label)} Fix the value or the expression that sets it. Nothing was sent to Alephee.`;
-	return refusedField(node, itemIndex, declared, problem, description);
+	return refusedField(node, itemIndex, declared.label, problem, description);
 }
 
-/** "<Label> is not valid: <problem>", with what to do: how every field refusal reads. */
-function refusedField(node: INode, itemIndex: number | undefined, declared: Field, problem: string, description: string): NodeOperationError {
-	return new NodeOperationError(node, `${declared.label} is not valid: ${problem}`, { ...(itemIndex === undefined ? {} : { itemIndex }), description });
+/** "<Label> is not valid: <problem>", with what to do: how every field refusal reads, the rule's or an operation's own. */
+export function refusedField(node: INode, itemIndex: number | undefined, label: string, problem: string, description: string): NodeOperationError {
+	return new NodeOperationError(node, `${label} is not valid: ${problem}`, { ...(itemIndex === undefined ? {} : { itemIndex }), description });
 }
 
 /** A field's value as n8n gives it: what the routing put in the query (evaluated once), else the parameter. */
@@ -76,7 +76,7 @@ export async function resolveFields(
 		if (!declared.resolve || values[declared.name] === undefined) continue;
 		const outcome = await declared.resolve(values[declared.name], context);
 		if ('refused' in outcome) {
-			throw refusedField(source.node, source.itemIndex, declared, outcome.refused, `${outcome.advice} Nothing was changed in Alephee.`);
+			throw refusedField(source.node, source.itemIndex, declared.label, outcome.refused, `${outcome.advice} Nothing was changed in Alephee.`);
 		}
 		values[declared.name] = outcome.resolved as IDataObject[string];
 		if (declared.query) query[declared.query] = outcome.resolved as IDataObject[string];

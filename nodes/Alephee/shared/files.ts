@@ -5,9 +5,9 @@
  * operation's own name and type are used when not.
  */
 import type { IBinaryData, IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { type Field, field } from '../fields/field';
+import { refusedField } from '../fields/read';
 import { textRule } from '../fields/rules';
 import { OutputWithFile, type Send } from '../transport/operation';
 import { bytesOf } from '../transport/bytes';
@@ -82,10 +82,8 @@ export function readInputFile(this: IExecutePaginationFunctions, label: string, 
 	} catch {
 		const present = Object.keys(this.getInputData().binary ?? {});
 		const has = present.length ? `The item's binary fields: ${present.map((one) => `"${one}"`).join(', ')}.` : 'The item has no binary field.';
-		throw new NodeOperationError(this.getNode(), `${label} is not valid: the item has no binary field "${name}"`, {
-			itemIndex: this.getItemIndex(),
-			description: `${has} Give the name of the binary field that holds the file (the previous node shows it under Binary). Nothing was sent to Alephee.`,
-		});
+		const advice = `${has} Give the name of the binary field that holds the file (the previous node shows it under Binary). Nothing was sent to Alephee.`;
+		throw refusedField(this.getNode(), this.getItemIndex(), label, `the item has no binary field "${name}"`, advice);
 	}
 	const fromName = /\.([A-Za-z0-9]+)$/.exec(binary.fileName ?? '')?.[1];
 	const mimeType = String(binary.mimeType ?? '').split(';')[0].trim().toLowerCase();

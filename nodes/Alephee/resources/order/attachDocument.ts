@@ -1,6 +1,7 @@
-import { type INodeProperties, NodeOperationError } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { collectionOf, field } from '../../fields/field';
+import { refusedField } from '../../fields/read';
 import { type Rule, textRule, timestampRule } from '../../fields/rules';
 import { accountField, optionsCollection, orderIdField, textProperty } from '../../shared/descriptions';
 import { DOCUMENT_TYPES, describeDocumentType, documentTypeField, formatsOf } from '../../shared/documents';
@@ -80,16 +81,11 @@ export const orderAttachDocument: AlepheeOperation = {
 		if (!type.extensions.includes(extension)) {
 			const file = binary.fileName ? `"${binary.fileName}"` : 'the file';
 			const format = extension ? `${file} is ${extension.toUpperCase()}` : `the format of ${file} is not known`;
-			throw new NodeOperationError(
-				this.getNode(),
-				`${inputField.label} is not valid: ${format}; ${type.name} takes ${formatsOf(type)}`,
-				{
-					itemIndex: this.getItemIndex(),
-					description: `Alephee takes ${Object.values(DOCUMENT_TYPES)
-						.map((one) => `${one.name}: ${formatsOf(one)}`)
-						.join('; ')}. The format is read from the file name's extension, else from its MIME type (${binary.mimeType}). Check Document Type and the file in the binary field "${binaryPropertyName}". Nothing was sent to Alephee.`,
-				},
-			);
+			const takes = Object.values(DOCUMENT_TYPES)
+				.map((one) => `${one.name}: ${formatsOf(one)}`)
+				.join('; ');
+			const advice = `Alephee takes ${takes}. The format is read from the file name's extension, else from its MIME type (${binary.mimeType}). Check Document Type and the file in the binary field "${binaryPropertyName}". Nothing was sent to Alephee.`;
+			throw refusedField(this.getNode(), this.getItemIndex(), inputField.label, `${format}; ${type.name} takes ${formatsOf(type)}`, advice);
 		}
 		const fileName = /\.[A-Za-z0-9]+$/.test(binary.fileName ?? '') ? binary.fileName! : `${binary.fileName ?? `${type.slug}-${orderId}`}.${extension}`;
 		const mimeType = binary.mimeType || mimeTypeOf(extension);
@@ -97,10 +93,8 @@ export const orderAttachDocument: AlepheeOperation = {
 		// Mercado Libre tells the buyer when an invoice is attached: never an empty or broken file.
 		const problem = inputFileProblem(extension, bytes);
 		if (problem) {
-			throw new NodeOperationError(this.getNode(), `${inputField.label} is not valid: ${binary.fileName ? `"${binary.fileName}"` : 'the file'} ${problem}`, {
-				itemIndex: this.getItemIndex(),
-				description: `The file in the binary field "${binaryPropertyName}" (${bytes.length} bytes) cannot be ${withArticle(extension.toUpperCase())} ${type.name}. Check the node that made the file (it may have failed, or saved an error page). Nothing was sent to Alephee.`,
-			});
+			const advice = `The file in the binary field "${binaryPropertyName}" (${bytes.length} bytes) cannot be ${withArticle(extension.toUpperCase())} ${type.name}. Check the node that made the file (it may have failed, or saved an error page). Nothing was sent to Alephee.`;
+			throw refusedField(this.getNode(), this.getItemIndex(), inputField.label, `${binary.fileName ? `"${binary.fileName}"` : 'the file'} ${problem}`, advice);
 		}
 		const form = new FormData();
 		form.append('file', new Blob([bytes], { type: mimeType }), fileName);
