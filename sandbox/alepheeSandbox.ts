@@ -77,6 +77,8 @@ export const SANDBOX_ENDPOINTS = [
 	'POST /v2/orders/{orderId}/documents',
 	'GET /v2/orders/{orderId}/documents',
 	'GET /v2/productlistings/search',
+	'PUT /v2/productlistings/update-status',
+	'POST /v2/productlistings/discounts',
 ] as const;
 export type SandboxEndpoint = (typeof SANDBOX_ENDPOINTS)[number];
 
@@ -445,6 +447,10 @@ export class AlepheeSandbox {
 				return this.stores.list(checkAccount({ accountId: route.accountId ?? '' }, accounts), query, this.objectCaps.get(route.endpoint));
 			case 'GET /v2/productlistings/search':
 				return this.listings.search(checkAccount(query, accounts), query, this.objectCaps.get(route.endpoint));
+			case 'PUT /v2/productlistings/update-status':
+				return this.listings.updateStatus(checkAccount(query, accounts), query, request.body, this.objectCaps.get(route.endpoint));
+			case 'POST /v2/productlistings/discounts':
+				return this.listings.applyDiscounts(checkAccount(query, accounts), request.body, this.objectCaps.get(route.endpoint));
 		}
 	}
 

@@ -231,3 +231,56 @@ export function choiceRule(choices: string[], aliases: Record<string, string> = 
 		expected: (label) => `${label} must be one of ${named}.`,
 	};
 }
+
+/** A percentage between `min` and `max` (both allowed), decimals allowed. */
+export function percentRule(min: number, max: number): Rule {
+	return {
+		check: (raw, context) => {
+			const amount = amountRule().check(raw, context);
+			if (!amount.valid) return amount;
+			const value = amount.value as number;
+			if (value > max) return { valid: false, problem: `${value} is more than ${max}` };
+			if (value < min) return { valid: false, problem: `${value} is less than ${min}` };
+			return amount;
+		},
+		expected: (label) => `${label} must be a number from ${min} to ${max}.`,
+	};
+}
+
+/**
+ * A moment sent in UTC as ISO 8601 (`2026-12-24T03:00:00Z`): Alephee asks for UTC and publishes
+ * no other format. A date typed without an offset is read in the workflow's time zone.
+ */
+export const utcInstantRule: Rule = {
+	check: (raw, { timezone }) => {
+		const date = checkInstant(raw, timezone);
+		return date.valid ? { valid: true, value: date.value.toUTC().startOf('second').toISO({ suppressMilliseconds: true }) } : date;
+	},
+	expected: (label) => `${label} must be a date and time, such as 2026-12-24 00:00 (read in the workflow's time zone) or an ISO date-time from an expression.`,
+};
+
+/** A list of texts: typed with commas between them, or a list from an expression. */
+export const textListRule: Rule = {
+	check: (raw) => {
+		const parts = (Array.isArray(raw) ? raw : typeof raw === 'string' || typeof raw === 'number' ? String(raw).split(',') : [undefined]).map((part) =>
+			typeof part === 'string' || typeof part === 'number' ? String(part).trim() : undefined,
+		);
+		if (parts.some((part) => part === undefined)) return { valid: false, problem: 'it is not text or a list of texts' };
+		const texts = parts.filter((part): part is string => !!part);
+		return texts.length ? { valid: true, value: texts } : { valid: false, problem: 'it is empty' };
+	},
+	expected: (label) => `${label} must be text, several separated by commas, or a list from an expression.`,
+};
+
+/**
+ * A value whose type Alephee does not publish (an ID or a name): a whole number when it is one,
+ * else the text as given.
+ */
+export const idOrTextRule: Rule = {
+	check: (raw, context) => {
+		const text = textRule.check(raw, context);
+		if (!text.valid) return text;
+		return /^\d+$/.test(text.value as string) ? { valid: true, value: Number(text.value) } : text;
+	},
+	expected: (label) => `${label} must be an ID or a name.`,
+};

@@ -1,8 +1,47 @@
 
+import type { IDataObject, IExecutePaginationFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { AlepheeFailure } from './failureWording';
 import type { NodeRun } from './nodeRun';
+import type { Send } from './operation';
+import { failureError } from './request';
 import { keyDigest } from './secret';
+
+/** One item of a run, ready to go in a call that takes a list. */
+export interface BatchEntry {
+	context: IExecutePaginationFunctions;
+	send: Send;
+	/** The item's checked values. */
+	values: IDataObject;
+	/** What the item adds to the call's list, in Alephee's shape. */
+	body: IDataObject;
+}
+
+/** One item's outcome: its output, or the error for its item. Never a pending rejection. */
+export type BatchOutcome = { json: IDataObject } | { error: NodeApiError };
+
+/** The failure of one entry, as the error of its own item. */
+export const failedEntry = (entry: BatchEntry, failure: AlepheeFailure): BatchOutcome => ({
+	error: failureError(entry.context.getNode(), failure, entry.context.getItemIndex()),
+});
+
+/**
+ * The same failure for every entry of a call that failed as a whole (the transport's worded
+ * error, or a stopped execution), each with its own item index. `uncertain` says what to check
+ * when the error has no words of its own.
+ */
+export function failEveryEntry(entries: BatchEntry[], error: unknown, uncertain: string): BatchOutcome[] {
+	const { message, description, httpCode, context } = error as Partial<NodeApiError>;
+	const failure: AlepheeFailure = {
+		message: message ?? 'The call to Alephee failed',
+		description: description ?? uncertain,
+		httpCode: httpCode ?? undefined,
+		alepheeMessage: context?.alepheeMessage as string | undefined,
+		errorCode: context?.errorCode as string | undefined,
+	};
+	return entries.map((entry) => failedEntry(entry, failure));
+}
 
 /**
  * Gathers the items of one node run into one batch. n8n's declarative engine starts every item

@@ -2,31 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { type Field, collectionOf, field } from '../../fields/field';
-import { amountRule, idRule, textRule } from '../../fields/rules';
+import { amountRule, idRule } from '../../fields/rules';
 import { accountField, optionsCollection } from '../../shared/descriptions';
+import { brandField, skuField } from '../../shared/product';
 import type { AlepheeOperation } from '../../transport/operation';
 import { productBatches, type ProductEntry } from './updateBatch';
 
-
-const skuField: Field = field(
-	{
-		displayName: 'SKU',
-		name: 'sku',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. MATE-500G',
-		description: 'The SKU of the product to update',
-	},
-	textRule,
-	{ identifies: true, reported: true },
-);
-
-const brandField: Field = field(
-	{ displayName: 'Brand', name: 'brand', type: 'string', default: '', description: "The product's brand, when the SKU alone does not identify it" },
-	textRule,
-	{ optional: true, reported: true },
-);
+const productSkuField = skuField('The SKU of the product to update');
 
 const priceListField: Field = field(
 	{
@@ -86,7 +68,7 @@ export const productUpdate: AlepheeOperation = {
 		description: 'Change the stock and prices of products; the items of a run go to Alephee together',
 	},
 	request: { method: 'POST', url: '/products' },
-	parameters: [accountField, skuField, brandField, priceListField, updateFields, optionsCollection()],
+	parameters: [accountField, productSkuField, brandField, priceListField, updateFields, optionsCollection()],
 	failureWording: ({ accountId }) => ({
 		inProgress: `updating products of account ${accountId}`,
 		accountId: accountId as number,

@@ -3,13 +3,9 @@
  * into calls (one account and price list per call, never the same SKU twice, the call size
  * learned from 413s), and each product's outcome read from Alephee's answer to its call.
  */
-import type { IDataObject, IExecutePaginationFunctions, NodeApiError } from 'n8n-workflow';
-
-import { callSizesId, RunBatches, sendInCalls } from '../../transport/batch';
+import { type BatchEntry, type BatchOutcome, callSizesId, failedEntry, failEveryEntry, RunBatches, sendInCalls } from '../../transport/batch';
 import { readAlepheeMessage } from '../../transport/alepheeBody';
-import type { AlepheeFailure } from '../../transport/failureWording';
-import type { Send } from '../../transport/operation';
-import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE, failureError } from '../../transport/request';
+import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE } from '../../transport/request';
 
 /**
  * Products per call to start with: Alephee's cap is not published (a public client uses 1000).
@@ -27,35 +23,24 @@ export interface BatchResultItem {
 }
 
 /** One item of the run, ready to go in a call. */
-export interface ProductEntry {
-	context: IExecutePaginationFunctions;
-	send: Send;
-	values: IDataObject;
-	body: IDataObject;
-}
+export type ProductEntry = BatchEntry;
 
 const isError = (level?: { Name?: string }) => /error/i.test(level?.Name ?? '');
 const sameSku = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
 
-/** One item's outcome: the product's result, or the error for its item. Never a pending rejection. */
-export type Outcome = { json: IDataObject } | { error: NodeApiError };
-
-const failed = (entry: ProductEntry, failure: AlepheeFailure): Outcome => ({
-	error: failureError(entry.context.getNode(), failure, entry.context.getItemIndex()),
-});
 
 /** What Alephee said about one product. */
-function productOutcome(entry: ProductEntry, result: BatchResultItem | undefined, secret: string): Outcome {
+function productOutcome(entry: ProductEntry, result: BatchResultItem | undefined, secret: string): BatchOutcome {
 	const { sku, accountId, brand, priceListId } = entry.values;
 	if (!result) {
-		return failed(entry, {
+		return failedEntry(entry, {
 			message: `Alephee sent no result for product ${sku}`,
 			description: 'The product may or may not have been updated: check it in Alephee before running this item again.',
 		});
 	}
 	const messages = (result.Messages ?? []).map((message) => readAlepheeMessage(message, secret)).filter(Boolean) as string[];
 	if (isError(result.ValidationLevel) || (result.Messages ?? []).some((message) => isError(message.Level))) {
-		return failed(entry, {
+		return failedEntry(entry, {
 			message: `Alephee did not update product ${sku}`,
 			description: messages.length
 				? `Alephee says: ${messages.map((message) => `"${message}"`).join('; ')}`
@@ -74,19 +59,6 @@ function productOutcome(entry: ProductEntry, result: BatchResultItem | undefined
 			...(messages.length ? { warnings: messages } : {}),
 		},
 	};
-}
-
-/** The same failure for every item of a failed call (or a stopped execution), each with its own item index. */
-function failEveryItem(entries: ProductEntry[], error: unknown): Outcome[] {
-	const { message, description, httpCode, context } = error as Partial<NodeApiError>;
-	const failure: AlepheeFailure = {
-		message: message ?? 'The call to Alephee failed',
-		description: description ?? 'The products of this call may or may not have been updated: check them in Alephee.',
-		httpCode: httpCode ?? undefined,
-		alepheeMessage: context?.alepheeMessage as string | undefined,
-		errorCode: context?.errorCode as string | undefined,
-	};
-	return entries.map((entry) => failed(entry, failure));
 }
 
 /**
@@ -111,7 +83,7 @@ export function resultFor(items: BatchResultItem[], sku: unknown, position: numb
 }
 
 /** Sends one call of products; each gets its own result (see `resultFor`). */
-async function sendCall(entries: ProductEntry[], secret: string): Promise<Outcome[]> {
+async function sendCall(entries: ProductEntry[], secret: string): Promise<BatchOutcome[]> {
 	const response = await entries[0].send({ body: entries.map((entry) => entry.body), json: true });
 	const items = ((response.body as { Items?: BatchResultItem[] })?.Items ?? []) as BatchResultItem[];
 	return entries.map((entry, index) => productOutcome(entry, resultFor(items, entry.values.sku, index, entries.length), secret));
@@ -121,7 +93,7 @@ async function sendCall(entries: ProductEntry[], secret: string): Promise<Outcom
  * All the update items of one node run: one account and price list per call, never the same
  * SKU twice in a call (Alephee answers per SKU, so each answer must point at one item).
  */
-export async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
+export async function sendAll(entries: ProductEntry[]): Promise<BatchOutcome[]> {
 	const credentials = await entries[0].context.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
 	const secret = credentials.apiKey;
 	return await sendInCalls(entries, {
@@ -130,9 +102,9 @@ export async function sendAll(entries: ProductEntry[]): Promise<Outcome[]> {
 		firstSize: FIRST_BATCH_SIZE,
 		callSizesId: callSizesId(secret, baseUrlOf(credentials), 'POST /products'),
 		sendCall: async (call) => await sendCall(call, secret),
-		failCall: failEveryItem,
+		failCall: (call, error) => failEveryEntry(call, error, 'The products of this call may or may not have been updated: check them in Alephee.'),
 	});
 }
 
 /** The update items of every run, gathered per run. */
-export const productBatches = new RunBatches<ProductEntry, Outcome>(sendAll);
+export const productBatches = new RunBatches<ProductEntry, BatchOutcome>(sendAll);

@@ -1,6 +1,7 @@
 /**
  * What the engine tests of one operation share: a fresh sandbox per test with the key tied to its
- * accounts, and the operation run through n8n's engine (node version 1.1, Account given by ID).
+ * accounts, and the operation run through n8n's engine (node version 1.1 unless said, Account
+ * given by ID).
  */
 import type { INodeExecutionData } from 'n8n-workflow';
 
@@ -9,17 +10,35 @@ import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
 export interface SandboxRun {
 	readonly sandbox: AlepheeSandbox;
+	/** The test's API key. */
+	readonly apiKey: string;
 	credentials: AlepheeCredentialData;
 	/** Runs the operation with these parameters (Account: the first account, unless given). */
 	run(parameters: Record<string, unknown>, extra?: Partial<Parameters<typeof runAlephee>[0]>): Promise<NodeRun>;
 }
 
-export function sandboxRun(operation: { resource: string; operation: string }, apiKey: string, accounts: number[]): SandboxRun {
-	const state = {} as { sandbox: AlepheeSandbox; credentials: AlepheeCredentialData };
+export interface SandboxRunOptions {
+	typeVersion?: number;
+	/**
+	 * A key of its own for each test (the key, numbered): what the node learns per key (call
+	 * sizes, rate-limit budgets) lasts for the whole process.
+	 */
+	keyPerTest?: boolean;
+}
+
+export function sandboxRun(
+	operation: { resource: string; operation: string },
+	apiKey: string,
+	accounts: number[],
+	{ typeVersion = 1.1, keyPerTest = false }: SandboxRunOptions = {},
+): SandboxRun {
+	const state = {} as { sandbox: AlepheeSandbox; credentials: AlepheeCredentialData; apiKey: string };
+	let tests = 0;
 	beforeEach(async () => {
+		state.apiKey = keyPerTest ? `${apiKey}-${++tests}` : apiKey;
 		state.sandbox = await AlepheeSandbox.start();
-		state.sandbox.addKey(apiKey, accounts);
-		state.credentials = { apiKey, baseUrl: state.sandbox.baseUrl };
+		state.sandbox.addKey(state.apiKey, accounts);
+		state.credentials = { apiKey: state.apiKey, baseUrl: state.sandbox.baseUrl };
 	});
 	afterEach(async () => {
 		await state.sandbox.stop();
@@ -27,6 +46,9 @@ export function sandboxRun(operation: { resource: string; operation: string }, a
 	return {
 		get sandbox() {
 			return state.sandbox;
+		},
+		get apiKey() {
+			return state.apiKey;
 		},
 		get credentials() {
 			return state.credentials;
@@ -37,7 +59,7 @@ export function sandboxRun(operation: { resource: string; operation: string }, a
 		run: async (parameters, extra = {}) =>
 			await runAlephee({
 				credentials: state.credentials,
-				typeVersion: 1.1,
+				typeVersion,
 				parameters: { ...operation, accountId: { __rl: true, mode: 'id', value: String(accounts[0]) }, ...parameters },
 				...extra,
 			}),
