@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 
+import { orderGet } from '../nodes/Alephee/resources/order/get';
+import { toolDescriptionOf } from '../nodes/Alephee/resources/toolDescription';
 import { outputItems } from '../scripts/n8n/api';
 import { manualTrigger, type WorkflowNode } from '../scripts/n8n/workflows';
 import { ACCOUNT_ID, E2e, SETUP_TIMEOUT_MS } from './harness';
@@ -126,13 +128,14 @@ afterAll(async () => {
 	await model.stop();
 }, 60_000);
 
-const alepheeTool = (name: string, description: string, parameters: Record<string, unknown>): WorkflowNode => ({
+/** An Alephee tool; without a description of the user's, the agent is told the operation's own. */
+const alepheeTool = (name: string, description: string | undefined, parameters: Record<string, unknown>): WorkflowNode => ({
 	id: randomUUID(),
 	name,
 	type: 'n8n-nodes-alephee.alepheeTool',
 	typeVersion: 1.2,
 	position: [440, 200],
-	parameters: { descriptionType: 'manual', toolDescription: description, accountId: { __rl: true, mode: 'id', value: String(ACCOUNT_ID) }, ...parameters },
+	parameters: { ...(description === undefined ? {} : { toolDescription: description }), accountId: { __rl: true, mode: 'id', value: String(ACCOUNT_ID) }, ...parameters },
 	credentials: { alepheeApi: { id: e2e.credential.id, name: e2e.credential.name } },
 });
 
@@ -155,7 +158,7 @@ function agentWorkflow(prompt: string): Record<string, unknown> {
 		parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
 		credentials: { openAiApi: { id: openAiCredential.id, name: openAiCredential.name } },
 	};
-	const find = alepheeTool('Find order', "Find an Alephee order by the marketplace's order number; returns the order with its Alephee ID (id), status and buyer.", {
+	const find = alepheeTool('Find order', undefined, {
 		resource: 'order',
 		operation: 'get',
 		orderId: { __rl: true, mode: 'marketplaceOrderNumber', value: "={{ $fromAI('marketplaceOrderNumber', 'The marketplace order number the user gave', 'string') }}" },
@@ -206,11 +209,12 @@ describe('an AI Agent using the Alephee node as its tools', () => {
 		expect(told[0]).toContain('"id":9901');
 		expect(told[1]).toContain('"deleted":true');
 		expect(String(outputItems(execution, 'AI Agent')[0]?.json.output)).toBe('Order MLA-AGENT-1 was deleted and its stock given back.');
-		// Each tool tells the agent what it needs and what it gets back.
-		const offered = model.requests[0].tools ?? [];
-		expect(offered.map((tool) => tool.function.description)).toEqual(
-			expect.arrayContaining([expect.stringContaining('returns the order with its Alephee ID'), expect.stringContaining("needs the order's Alephee ID")]),
-		);
+		// Each tool tells the agent what it needs and what it gets back: the operation's own
+		// description where the user wrote none (Find order), else the user's (Delete order).
+		const offered = new Map((model.requests[0].tools ?? []).map((tool) => [tool.function.name, tool.function.description]));
+		expect(offered.get('Find_order')).toBe(toolDescriptionOf(orderGet));
+		expect(offered.get('Find_order')).toMatch(/^Get an order in Alephee\. Needs: Account, Order ID\. Returns the order: \{id /);
+		expect(offered.get('Delete_order')).toBe("Delete an Alephee order created through the API, giving its stock back; needs the order's Alephee ID.");
 	});
 
 	test('a refusal (412) reaches the agent as Alephee\'s words, not a crash', async () => {

@@ -1,7 +1,7 @@
 /**
  * The operations after Delete, in a real n8n (N8N_VERSION picks it): the account picker and the
  * marketplace list through the editor's endpoints, find → delete → check, status updates,
- * products in batches, a workflow saved by 0.1.0, and an active Alephee Trigger.
+ * products in batches, product listings, a workflow saved by 0.1.0, and an active Alephee Trigger.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -281,6 +281,71 @@ describe('products in batches', () => {
 		expect(pairedIndex(unknown)).toBe(299);
 		expect(unknown.json).toMatchObject({ sku: 'E2E-NOPE', error: 'Alephee did not update product E2E-NOPE' });
 		expect(e2e.sandbox.stockOf(ACCOUNT_ID, 'E2E-P-299')).toBe(299);
+	});
+});
+
+describe('product listings', () => {
+	test('Search → Update Status: 120 listings read page by page, their new statuses sent together, each item paired to its own result', async () => {
+		for (let id = 1; id <= 120; id++) e2e.sandbox.listings.add(ACCOUNT_ID, { id, externalId: `MLA-E2E-${id}`, sku: `E2E-L-${id}`, marketplaceId: 1, status: 2 });
+		e2e.sandbox.setObjectCap('GET /v2/productlistings/search', 50);
+		const search = node('Search listings', { resource: 'productListing', operation: 'search', accountId: account, status: 2, returnAll: true });
+		const update = node('Pause listings', { resource: 'productListing', operation: 'updateStatus', accountId: account, listing: '={{ { Id: $json.Id, Status: 3 } }}', includeKitContainers: false });
+
+		const execution = await e2e.run(workflow('E2E listings', [manualTrigger(), search, update]));
+
+		expect(execution.status).toBe('success');
+		expect(e2e.sandbox.requestsTo('GET /v2/productlistings/search').length).toBeGreaterThanOrEqual(3);
+		const puts = e2e.sandbox.requestsTo('PUT /v2/productlistings/update-status');
+		expect(puts).toHaveLength(1);
+		expect(puts[0].query).toMatchObject({ accountId: String(ACCOUNT_ID), includeKitContainers: 'false' });
+		expect(JSON.parse(puts[0].body)).toEqual(Array.from({ length: 120 }, (_, index) => ({ Id: index + 1, Status: 3 })));
+		const updated = outputItems(execution, 'Pause listings', 0);
+		expect(updated).toHaveLength(120);
+		updated.forEach((item, index) => {
+			expect(pairedIndex(item)).toBe(index);
+			expect(item.json).toMatchObject({ updated: true, listing: { Id: index + 1, Status: 3 }, alepheeStatus: 200 });
+		});
+	});
+
+	test('Apply Discount: the good rows sent together in UTC, a percent of 120 and a finish before the start refused before sending, each on the error output paired', async () => {
+		const rows = [
+			{ sku: 'E2E-D-1', percent: 10, finish: '2026-12-26 00:00' },
+			{ sku: 'E2E-D-2', percent: 120, finish: '2026-12-26 00:00' },
+			{ sku: 'E2E-D-3', percent: 25, finish: '2026-12-20 00:00' },
+			{ sku: 'E2E-D-4', percent: 15.5, finish: '2026-12-31 23:59' },
+		];
+		const discount = node(
+			'Discount',
+			{ resource: 'productListing', operation: 'applyDiscount', accountId: account, sku: '={{ $json.sku }}', discountPercent: '={{ $json.percent }}', startDate: '2026-12-24 00:00', finishDate: '={{ $json.finish }}' },
+			'continueErrorOutput',
+		);
+
+		const execution = await e2e.run(
+			workflow(
+				'E2E discounts',
+				[manualTrigger(), itemsNode('Rows', rows), discount],
+				[
+					{ from: 'Discount', output: 0, to: noOp('Accepted', [0, 0]) },
+					{ from: 'Discount', output: 1, to: noOp('Refused', [0, 0]) },
+				],
+			),
+		);
+
+		expect(execution.status).toBe('success');
+		const posts = e2e.sandbox.requestsTo('POST /v2/productlistings/discounts');
+		expect(posts).toHaveLength(1);
+		expect(JSON.parse(posts[0].body)).toEqual([
+			{ SKU: 'E2E-D-1', DiscountPercent: 10, StartDate: '2026-12-24T00:00:00Z', FinishDate: '2026-12-26T00:00:00Z' },
+			{ SKU: 'E2E-D-4', DiscountPercent: 15.5, StartDate: '2026-12-24T00:00:00Z', FinishDate: '2026-12-31T23:59:00Z' },
+		]);
+		expect(outputItems(execution, 'Discount', 0).map((item) => [item.json.sku, item.json.accepted, pairedIndex(item)])).toEqual([
+			['E2E-D-1', true, 0],
+			['E2E-D-4', true, 3],
+		]);
+		expect(outputItems(execution, 'Discount', 1).map((item) => [String(item.json.error), pairedIndex(item)])).toEqual([
+			['Discount Percent is not valid: 120 is more than 100', 1],
+			[expect.stringMatching(/^Finish Date is not valid: it is not after the Start Date/), 2],
+		]);
 	});
 });
 

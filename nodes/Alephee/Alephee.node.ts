@@ -22,7 +22,7 @@ export class Alephee implements INodeType {
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Find, update and delete marketplace orders, and update product stock and prices, in Alephee (AlephCRM)',
+		description: 'Find, create, update and delete marketplace orders, update product stock and prices, and manage listings, in Alephee (AlephCRM)',
 		defaults: {
 			name: 'Alephee',
 		},

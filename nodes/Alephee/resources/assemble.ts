@@ -2,6 +2,7 @@ import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n
 
 import { isCollection, isField, type Parameter, propertiesOf } from '../fields/field';
 import { type AlepheeOperation, runOperation } from '../transport/operation';
+import { toolDescriptionProperties } from './toolDescription';
 
 /** A resource of the node: its operations, each in a file of its own, and the one shown first. */
 export interface Resource {
@@ -84,8 +85,9 @@ function groupsOf(use: Use, resources: Resource[]): Array<{ resources: string[];
 }
 
 /**
- * The node's properties for its resources: an Operation field per resource, then every
- * parameter's properties, each shown where the operations that list it are, as n8n's own
+ * The node's properties for its resources: an Operation field per resource, the Description an
+ * AI agent gets of each operation (shown only on the node as a tool), then every parameter's
+ * properties, each shown where the operations that list it are, as n8n's own
  * `updateDisplayOptions` does. A parameter listed by several operations (Account, Order ID) is
  * one property for all of them: n8n evaluates a parameter's expression for every property of its
  * name, and a user sees the same field as they switch operations.
@@ -119,5 +121,5 @@ export function assembleResources(resources: Resource[]): INodeProperties[] {
 			}
 		}
 	}
-	return [...operationProperties, ...properties];
+	return [...operationProperties, ...toolDescriptionProperties(resources), ...properties];
 }

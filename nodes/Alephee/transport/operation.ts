@@ -68,6 +68,12 @@ export interface AlepheeOperation {
 	 * are assembled.
 	 */
 	parameters: Parameter[];
+	/**
+	 * What one output item holds, told to an AI agent with the fields the operation needs
+	 * (`resources/toolDescription.ts`): `text` follows "Returns", and names `keys`, the keys every
+	 * output item has with the operation's default settings.
+	 */
+	returns: { text: string; keys: string[] };
 	/** How failures describe this request, from the checked values. */
 	failureWording(values: IDataObject): FailureWording;
 	/**

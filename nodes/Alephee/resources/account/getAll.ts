@@ -20,6 +20,7 @@ export const accountGetMany: AlepheeOperation = {
 	parameters: [
 		optionsCollection(),
 	],
+	returns: { text: 'one item per account tied to the API key, as Alephee sends it: {Id, Name, BusinessName, DocType, DocNumber}', keys: ['Id', 'Name', 'BusinessName', 'DocType', 'DocNumber'] },
 	failureWording: () => accountsWording,
 	async perform({ send }) {
 		return resultsOf((await send()).body);

@@ -18,6 +18,7 @@ export const accountGetMarketplaces: AlepheeOperation = {
 		oneAccountField,
 		optionsCollection(),
 	],
+	returns: { text: 'one item per marketplace connected to the account: {Id, Name}', keys: ['Id', 'Name'] },
 	failureWording: ({ accountId }) => marketplacesWording(accountId as number),
 	async perform({ send }) {
 		return resultsOf((await send()).body);

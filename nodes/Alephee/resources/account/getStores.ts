@@ -82,6 +82,7 @@ export const accountGetStores: AlepheeOperation = {
 	},
 	request: { method: 'GET', url: '/accounts/{accountId}/stores' },
 	parameters: [oneAccountField, returnAll, limitField, filters, optionsCollection([sortField])],
+	returns: { text: 'one item per store of the account, as Alephee sends it: {Id, Name, Address, OpenHours, AllowPickUpStore, …}', keys: ['Id', 'Name', 'Address', 'OpenHours', 'AllowPickUpStore'] },
 	failureWording: ({ accountId }) => ({ inProgress: `listing the stores of account ${accountId}`, accountId: accountId as number }),
 	async perform({ send, values }) {
 		// Any leaves the filter out: Alephee's default (null) lists all.

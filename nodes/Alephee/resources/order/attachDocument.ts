@@ -53,6 +53,7 @@ export const orderAttachDocument: AlepheeOperation = {
 	request: { method: 'POST', url: '/orders/{orderId}/documents' },
 	parameters: [accountField, orderIdField, documentTypeField, inputField, additionalFields, optionsCollection()],
 	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	returns: { text: '{attached: true, accountId, orderId, documentType, fileName}', keys: ['attached', 'accountId', 'orderId', 'documentType', 'fileName'] },
 	failureWording: ({ accountId, orderId, documentType }) => ({
 		inProgress: `attaching the ${describeDocumentType(documentType)} to order ${orderId}`,
 		accountId: accountId as number,

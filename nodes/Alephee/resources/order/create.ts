@@ -172,6 +172,7 @@ export const orderCreate: AlepheeOperation = {
 		optionsCollection([], [ifExistsProperty]),
 	],
 	target: ({ accountId, externalOrderId }) => `external order ${accountId}/${externalOrderId}`,
+	returns: { text: '{created, orderId (Alephee\'s internal order ID), stockMoved, order (the order as Alephee lists it)}; when Alephee has not listed the new order yet, listed: false and a note on how to get its ID later', keys: ['created', 'orderId', 'stockMoved'] },
 	failureWording: ({ accountId, externalOrderId }) => ({
 		inProgress: `creating order ${externalOrderId}`,
 		accountId: accountId as number,

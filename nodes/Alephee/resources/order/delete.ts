@@ -41,6 +41,7 @@ export const orderDelete: AlepheeOperation = {
 		optionsCollection(),
 	],
 	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	returns: { text: '{deleted: true, accountId, orderId, revertStock}', keys: ['deleted', 'accountId', 'orderId', 'revertStock'] },
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `deleting order ${orderId}`,
 		accountId: accountId as number,

@@ -52,6 +52,7 @@ export const orderDownloadShippingLabel: AlepheeOperation = {
 		outputField,
 		optionsCollection(),
 	],
+	returns: { text: 'the label as a binary file (property data), with {accountId, orderId, format, fileName}', keys: ['accountId', 'orderId', 'format', 'fileName'] },
 	failureWording: ({ accountId, orderId }) => {
 		const notAvailable = {
 			message: `The label of order ${orderId} is not available (yet)`,

@@ -24,6 +24,7 @@ export const orderGet: AlepheeOperation = {
 		simplifyProperty('the order'),
 		optionsCollection(),
 	],
+	returns: { text: 'the order: {id (Alephee\'s internal ID), marketplaceOrderNumber, statusCode, status, statusGroup, marketplace, buyerName, total, itemCount, dateCreated, …} (Alephee\'s whole order with Simplify off)', keys: ['id', 'marketplaceOrderNumber', 'statusCode', 'status', 'buyerName', 'total'] },
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `reading order ${orderId}`,
 		accountId: accountId as number,

@@ -74,6 +74,7 @@ export const orderGetMany: AlepheeOperation = {
 	},
 	request: { method: 'GET', url: '/orders' },
 	parameters: [accountField, returnAll, limitField, filters, simplifyProperty('each order'), optionsCollection([sortField])],
+	returns: { text: 'one item per order found, none when nothing matches: {id (Alephee\'s internal ID), marketplaceOrderNumber, statusCode, status, statusGroup, marketplace, buyerName, total, itemCount, dateCreated, …} (Alephee\'s whole order with Simplify off)', keys: ['id', 'marketplaceOrderNumber', 'statusCode', 'status', 'buyerName', 'total'] },
 	failureWording: ({ accountId }) => ({ inProgress: `listing orders of account ${accountId}`, accountId: accountId as number }),
 	async perform({ send, values }) {
 		// Both asked explicitly, so the list is the same whatever Alephee's defaults are.

@@ -45,6 +45,7 @@ export const orderGetDocument: AlepheeOperation = {
 		outputField,
 		optionsCollection(),
 	],
+	returns: { text: 'the document as a binary file (property data), with {accountId, orderId, documentType, documentFormat, fileName}', keys: ['accountId', 'orderId', 'documentType', 'documentFormat', 'fileName'] },
 	failureWording: ({ accountId, orderId, documentType, documentFormat }) => ({
 		inProgress: `downloading the ${describeDocumentType(documentType)} of order ${orderId}`,
 		accountId: accountId as number,

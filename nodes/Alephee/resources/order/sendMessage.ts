@@ -90,6 +90,7 @@ export const orderSendMessage: AlepheeOperation = {
 		optionsCollection(),
 	],
 	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	returns: { text: '{sent: true, accountId, orderId, messageOption, messageOptionName} (and messageText for a message of your own)', keys: ['sent', 'accountId', 'orderId', 'messageOption', 'messageOptionName'] },
 	failureWording: ({ accountId, orderId }) => ({
 		inProgress: `sending a message to the buyer of order ${orderId}`,
 		accountId: accountId as number,

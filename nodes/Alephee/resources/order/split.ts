@@ -64,6 +64,7 @@ export const orderSplit: AlepheeOperation = {
 		optionsCollection(),
 	],
 	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	returns: { text: '{split: true, accountId, orderId, splitReason, splitReasonName}', keys: ['split', 'accountId', 'orderId', 'splitReason', 'splitReasonName'] },
 	failureWording: ({ accountId, orderId }) => {
 		const refused: StatusWords = { message: `Alephee refused to split order ${orderId}`, advice: SPLIT_PRECONDITIONS };
 		return {

@@ -78,6 +78,7 @@ export const orderUpdateStatus: AlepheeOperation = {
 		optionsCollection(),
 	],
 	target: ({ accountId, orderId }) => `order ${accountId}/${orderId}`,
+	returns: { text: '{updated: true, accountId, orderId, status, statusName} (and the tracking given)', keys: ['updated', 'accountId', 'orderId', 'status', 'statusName'] },
 	failureWording: ({ accountId, orderId, status }) => ({
 		inProgress: `changing the status of order ${orderId} to ${describeStatus(status as number)}`,
 		accountId: accountId as number,

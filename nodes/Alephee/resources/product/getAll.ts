@@ -77,6 +77,7 @@ export const productGetMany: AlepheeOperation = {
 	},
 	request: { method: 'GET', url: '/products' },
 	parameters: [accountField, returnAll, limitField, filters, simplifyProperty('each product'), optionsCollection()],
+	returns: { text: 'one item per product: {sku, brand, name, stockQuantity, availableToPublish, price, priceWithTaxes, priceList, catalogStatus} (Alephee\'s whole product with Simplify off)', keys: ['sku', 'brand', 'name', 'stockQuantity', 'availableToPublish', 'price', 'priceWithTaxes', 'priceList', 'catalogStatus'] },
 	failureWording: ({ accountId }) => ({ inProgress: `listing products of account ${accountId}`, accountId: accountId as number }),
 	async perform({ send, values: { limit, priceListId } }) {
 		const products = await readRequestedPages.call(this, send, limit);

@@ -69,6 +69,7 @@ export const productUpdate: AlepheeOperation = {
 	},
 	request: { method: 'POST', url: '/products' },
 	parameters: [accountField, productSkuField, brandField, priceListField, updateFields, optionsCollection()],
+	returns: { text: '{updated: true, accountId, sku, sent (what was sent to Alephee)}', keys: ['updated', 'accountId', 'sku', 'sent'] },
 	failureWording: ({ accountId }) => ({
 		inProgress: `updating products of account ${accountId}`,
 		accountId: accountId as number,

@@ -96,6 +96,7 @@ export const productListingApplyDiscount: AlepheeOperation = {
 	},
 	request: { method: 'POST', url: '/productlistings/discounts' },
 	parameters: [accountField, discountSkuField, brandField, marketplaceField, externalPublicationsField, discountPercentField, startDateField, finishDateField, optionsCollection()],
+	returns: { text: '{accepted: true, accountId, sku, discountPercent, startDate, finishDate} (dates in UTC)', keys: ['accepted', 'accountId', 'sku', 'discountPercent', 'startDate', 'finishDate'] },
 	failureWording: ({ accountId }) => ({
 		inProgress: `sending discounts of account ${String(accountId)}`,
 		accountId: accountId as number,

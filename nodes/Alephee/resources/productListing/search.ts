@@ -44,6 +44,7 @@ export const productListingSearch: AlepheeOperation = {
 	},
 	request: { method: 'GET', url: '/productlistings/search' },
 	parameters: [accountField, statusField, returnAll, limitField, filters, optionsCollection()],
+	returns: { text: 'one item per listing, as Alephee sends it (Alephee does not publish the listing\'s fields)', keys: [] },
 	failureWording: ({ accountId, status }) => ({
 		inProgress: `searching the listings of account ${String(accountId)} in status ${String(status)}`,
 		accountId: accountId as number,

@@ -46,6 +46,7 @@ export const productListingUpdateStatus: AlepheeOperation = {
 	},
 	request: { method: 'PUT', url: '/productlistings/update-status' },
 	parameters: [accountField, listingField, includeKitContainersField, optionsCollection()],
+	returns: { text: '{updated: true, accountId, includeKitContainers, listing (as sent), alepheeStatus, alepheeMessage}', keys: ['updated', 'accountId', 'includeKitContainers', 'listing', 'alepheeStatus'] },
 	failureWording: ({ accountId }) => ({
 		inProgress: `updating the status of listings of account ${String(accountId)}`,
 		accountId: accountId as number,

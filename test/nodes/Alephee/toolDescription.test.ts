@@ -1,0 +1,89 @@
+/**
+ * What an AI agent is told about each operation: what it does, what it needs and what it returns,
+ * checked against the operation's own fields and against what it really returns in a run.
+ */
+import { type INode, type INodeTypeDescription, NodeHelpers } from 'n8n-workflow';
+
+import { loadPackage } from '../../../harness/engine';
+import { fieldsOf, isField } from '../../../nodes/Alephee/fields/field';
+import { accountResource } from '../../../nodes/Alephee/resources/account';
+import { orderResource } from '../../../nodes/Alephee/resources/order';
+import { productResource } from '../../../nodes/Alephee/resources/product';
+import { productListingResource } from '../../../nodes/Alephee/resources/productListing';
+import { runScenario, SCENARIOS } from './operationScenarios';
+
+const RESOURCES = [accountResource, orderResource, productResource, productListingResource];
+const OPERATIONS = RESOURCES.flatMap((resource) => resource.operations.map((operation) => ({ resource: resource.value, operation })));
+
+const description = async (): Promise<INodeTypeDescription> => (await loadPackage()).nodeTypes.alephee.type.description as INodeTypeDescription;
+
+/**
+ * The node's parameters with n8n's defaults, and the description n8n gives the agent, computed by
+ * n8n's own functions. n8n offers the node to agents under its name with a `Tool` suffix, which is
+ * what its `@tool` display condition reads.
+ */
+async function toldToAgent(resource: string, operation: string, asTool = true): Promise<{ parameters: INode['parameters']; told: string }> {
+	const base = await description();
+	const type = { ...base, name: asTool ? `${base.name}Tool` : base.name };
+	const node: INode = { id: '1', name: 'Alephee', type: `n8n-nodes-alephee.${type.name}`, typeVersion: 1.2, position: [0, 0], parameters: { resource, operation } };
+	const parameters = NodeHelpers.getNodeParameters(type.properties, node.parameters, true, false, node, type) ?? {};
+	const told = NodeHelpers.getToolDescriptionForNode({ ...node, parameters }, { description: type } as never);
+	return { parameters, told };
+}
+
+describe('the tool description of each operation', () => {
+	it.each(OPERATIONS.map(({ resource, operation }) => [`${resource} → ${String(operation.option.value)}`, resource, operation] as const))(
+		'%s: says what it does, names every field it needs, and what it returns',
+		async (_name, resource, operation) => {
+			const { told } = await toldToAgent(resource, String(operation.option.value));
+			expect(told.startsWith(`${String(operation.option.action)} in Alephee. `)).toBe(true);
+			const required = operation.parameters.filter(isField).filter((field) => field.properties[field.properties.length - 1].required);
+			const needs = /Needs: ([^;.]*)/.exec(told)?.[1].split(', ') ?? [];
+			expect(needs).toEqual(required.map((field) => field.label));
+			expect(told).toContain(`Returns ${operation.returns.text}.`);
+			for (const key of operation.returns.keys) expect(operation.returns.text).toMatch(new RegExp(`\\b${key}\\b`));
+			// OpenAI takes a function description of up to 1024 characters.
+			expect(told.length).toBeLessThanOrEqual(1024);
+			// Every field an operation reads is either needed or offered as optional, by its label or its collection's.
+			for (const field of fieldsOf(operation.parameters).filter((field) => !field.path.startsWith('options.'))) {
+				expect(told).toContain(field.path.includes('.') ? (operation.parameters.find((parameter) => 'fields' in parameter && parameter.fields.includes(field)) as { property: { displayName: string } }).property.displayName : field.label);
+			}
+		},
+	);
+
+	it('is a Description field only on the node as a tool; the node itself has none, and its action stays short (it names new nodes and the agent\'s tools)', async () => {
+		const asNode = await toldToAgent('order', 'delete', false);
+		expect(asNode.parameters.toolDescription).toBeUndefined();
+		const asTool = await toldToAgent('order', 'delete');
+		expect(asTool.parameters.toolDescription).toBe(asTool.told);
+		for (const { operation } of OPERATIONS) expect(`${String(operation.option.action)} in Alephee`.length).toBeLessThanOrEqual(64);
+	});
+
+	it('a description the user writes is what the agent gets', async () => {
+		const base = await description();
+		const type = { ...base, name: `${base.name}Tool` };
+		const node: INode = { id: '1', name: 'Alephee', type: 'n8n-nodes-alephee.alepheeTool', typeVersion: 1.2, position: [0, 0], parameters: { resource: 'order', operation: 'delete', toolDescription: 'Borra pedidos de prueba' } };
+		const parameters = NodeHelpers.getNodeParameters(type.properties, node.parameters, true, false, node, type) ?? {};
+		expect(NodeHelpers.getToolDescriptionForNode({ ...node, parameters }, { description: type } as never)).toBe('Borra pedidos de prueba');
+	});
+});
+
+describe('what each operation says it returns is what it returns', () => {
+	it('there is one successful scenario per operation', () => {
+		expect(SCENARIOS.map((scenario) => `${scenario.resource}.${scenario.operation}`).sort()).toEqual(OPERATIONS.map(({ resource, operation }) => `${resource}.${String(operation.option.value)}`).sort());
+	});
+
+	it.each(SCENARIOS.map((scenario) => [`${scenario.resource} → ${scenario.operation}`, scenario] as const))('%s', async (_name, scenario) => {
+		const { operation } = OPERATIONS.find(({ resource, operation }) => resource === scenario.resource && operation.option.value === scenario.operation)!;
+		const result = await runScenario(scenario);
+
+		expect(result.error).toBeUndefined();
+		expect(result.main.length).toBeGreaterThanOrEqual(1);
+		for (const item of result.main) {
+			expect(item.json.error).toBeUndefined();
+			expect(Object.keys(item.json)).toEqual(expect.arrayContaining(operation.returns.keys));
+			// A file is said to be one, and is one.
+			expect(Boolean(item.binary?.data)).toBe(operation.returns.text.includes('binary file'));
+		}
+	});
+});
