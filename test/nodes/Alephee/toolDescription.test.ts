@@ -9,7 +9,10 @@ import { fieldsOf, isField } from '../../../nodes/Alephee/fields/field';
 import { accountResource } from '../../../nodes/Alephee/resources/account';
 import { orderResource } from '../../../nodes/Alephee/resources/order';
 import { productResource } from '../../../nodes/Alephee/resources/product';
+import { orderDelete } from '../../../nodes/Alephee/resources/order/delete';
+import { orderGet } from '../../../nodes/Alephee/resources/order/get';
 import { productListingResource } from '../../../nodes/Alephee/resources/productListing';
+import { toolDescriptionOf } from '../../../nodes/Alephee/resources/toolDescription';
 import { runScenario, SCENARIOS } from './operationScenarios';
 
 const RESOURCES = [accountResource, orderResource, productResource, productListingResource];
@@ -57,6 +60,23 @@ describe('the tool description of each operation', () => {
 		const asTool = await toldToAgent('order', 'delete');
 		expect(asTool.parameters.toolDescription).toBe(asTool.told);
 		for (const { operation } of OPERATIONS) expect(`${String(operation.option.action)} in Alephee`.length).toBeLessThanOrEqual(64);
+	});
+
+	it("switching the operation in the editor switches the default with it; a user's text stays", async () => {
+		// The editor's steps on a change, with n8n's own functions: keep what differs from the
+		// defaults shown now, apply the change, then fill in the defaults shown after it.
+		const base = await description();
+		const type = { ...base, name: `${base.name}Tool` };
+		const node: INode = { id: '1', name: 'Alephee', type: 'n8n-nodes-alephee.alepheeTool', typeVersion: 1.2, position: [0, 0], parameters: {} };
+		const change = (shown: INode['parameters'], name: string, value: string) => {
+			const kept = NodeHelpers.getNodeParameters(type.properties, shown, false, false, node, type) ?? {};
+			return NodeHelpers.getNodeParameters(type.properties, { ...kept, [name]: value }, true, false, node, type) ?? {};
+		};
+		const deleting = NodeHelpers.getNodeParameters(type.properties, { resource: 'order', operation: 'delete' }, true, false, node, type) ?? {};
+		expect(deleting.toolDescription).toBe(toolDescriptionOf(orderDelete));
+		expect(change(deleting, 'operation', 'get').toolDescription).toBe(toolDescriptionOf(orderGet));
+		const written = change(deleting, 'toolDescription', 'Borra pedidos de prueba');
+		expect(change(written, 'operation', 'get').toolDescription).toBe('Borra pedidos de prueba');
 	});
 
 	it('a description the user writes is what the agent gets', async () => {
