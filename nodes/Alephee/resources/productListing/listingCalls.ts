@@ -75,10 +75,14 @@ export function agree(a: Record<string, unknown>, b: Record<string, unknown>): b
 /** Whether a result quotes this entry: one of its object fields (`ProductListingStatus`, …) agrees with it. */
 const quotes = (result: Result, body: IDataObject) => Object.values(result).some((value) => isObject(value) && agree(value, body));
 
+/** A result that quotes no entry (its quote left out or empty): it can be nobody's by what it quotes. */
+const quotesNothing = (result: Result) => !Object.values(result).some((value) => isObject(value) && Object.keys(value).length > 0);
+
 /**
- * Each entry's result: the one result that quotes it and no other entry. When none can be told
- * apart but every result says the same success, and there are as many as entries sent, that
- * success is every entry's. One entry, one result: that result.
+ * Each entry's result: the one result that quotes it and no other entry. Results that quote
+ * nothing still count where they cannot be anyone else's: one entry sent and one result back; or
+ * as many results as entries, all with the same success, which is then every entry's (with the
+ * message only when all say the same).
  */
 export function pairResults(bodies: IDataObject[], results: Result[]): Array<Result | undefined> {
 	const paired = bodies.map((body) => {
@@ -87,11 +91,15 @@ export function pairResults(bodies: IDataObject[], results: Result[]): Array<Res
 		const aboutOthers = bodies.filter((other) => other !== body && quotes(quoting[0], other));
 		return aboutOthers.length ? undefined : quoting[0];
 	});
-	if (bodies.length === 1 && results.length === 1) return [paired[0] ?? results[0]];
+	if (paired.every(Boolean)) return paired;
+	if (bodies.length === 1 && results.length === 1) return quotesNothing(results[0]) ? [results[0]] : paired;
 	const statuses = new Set(results.map((result) => statusOf(result)));
 	const [onlyStatus] = [...statuses];
-	if (results.length === bodies.length && statuses.size === 1 && onlyStatus !== undefined && isSuccess(onlyStatus)) {
-		return paired.map((result, index) => result ?? results[index]);
+	const unclaimedQuoteNothing = results.every((result) => paired.includes(result) || quotesNothing(result));
+	if (results.length === bodies.length && statuses.size === 1 && onlyStatus !== undefined && isSuccess(onlyStatus) && unclaimedQuoteNothing) {
+		const messages = new Set(results.map((result) => result.Message));
+		const shared: Result = { Status: onlyStatus, ...(messages.size === 1 ? { Message: results[0].Message } : {}) };
+		return paired.map((result) => result ?? shared);
 	}
 	return paired;
 }

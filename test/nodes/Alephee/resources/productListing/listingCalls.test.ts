@@ -25,9 +25,14 @@ describe('pairing the results of a listing call with the entries sent', () => {
 
 	it('results that quote nothing: the same success for as many as were sent is everyone\'s; mixed or fewer, nobody\'s', () => {
 		const bodies = [{ Id: 1 }, { Id: 2 }];
-		expect(pairResults(bodies, [{ Status: 200 }, { Status: 200 }])).toEqual([{ Status: 200 }, { Status: 200 }]);
+		expect(pairResults(bodies, [{ Status: 200, Message: 'OK' }, { Status: 200, Message: 'OK' }])).toEqual([{ Status: 200, Message: 'OK' }, { Status: 200, Message: 'OK' }]);
+		// The same success in other words: each may be about another listing, so no message is given on.
+		expect(pairResults(bodies, [{ Status: 200, Message: 'Publicación 2 actualizada' }, { Status: 200, Message: 'Publicación 1 actualizada' }])).toEqual([{ Status: 200 }, { Status: 200 }]);
 		expect(pairResults(bodies, [{ Status: 200 }, { Status: 404 }])).toEqual([undefined, undefined]);
 		expect(pairResults(bodies, [{ Status: 200 }])).toEqual([undefined, undefined]);
 		expect(pairResults([{ Id: 1 }], [{ Status: 404 }])).toEqual([{ Status: 404 }]);
+		// One result quoting another listing is not this one's, even when it is the only one.
+		expect(pairResults([{ Id: 1 }], [{ Quoted: { Id: 2 }, Status: 200 }])).toEqual([undefined]);
+		expect(pairResults(bodies, [{ Quoted: { Id: 7 }, Status: 200 }, { Status: 200 }])).toEqual([undefined, undefined]);
 	});
 });
