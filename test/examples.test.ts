@@ -76,8 +76,8 @@ describe('example workflows', () => {
 		expect(packageNodes.length).toBeGreaterThan(0);
 		for (const node of packageNodes) {
 			const description = nodeTypes[typeName(node)].type.description as INodeTypeDescription;
-			// n8n adds the tool description to AI tools, and the poll times to polling triggers.
-			const known = new Set([...description.properties.map((property) => property.name), 'descriptionType', 'toolDescription', 'pollTimes']);
+			// The node declares its own tool Description (toolDescription); n8n adds the poll times to polling triggers.
+			const known = new Set([...description.properties.map((property) => property.name), 'pollTimes']);
 			for (const name of Object.keys(node.parameters)) expect(known).toContain(name);
 			expect(Object.keys(node.credentials ?? {})).toEqual(['alepheeApi']);
 		}
