@@ -28,7 +28,6 @@ export type ProductEntry = BatchEntry;
 const isError = (level?: { Name?: string }) => /error/i.test(level?.Name ?? '');
 const sameSku = (a: unknown, b: unknown) => String(a ?? '').trim().toLowerCase() === String(b ?? '').trim().toLowerCase();
 
-
 /** What Alephee said about one product. */
 function productOutcome(entry: ProductEntry, result: BatchResultItem | undefined, secret: string): BatchOutcome {
 	const { sku, accountId, brand, priceListId } = entry.values;
