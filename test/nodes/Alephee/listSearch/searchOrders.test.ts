@@ -2,25 +2,15 @@
  * The Order picker (node version 1.2): From List searches the account's recent orders; By
  * Marketplace Order Number is resolved to Alephee's internal ID before the operation acts.
  */
-import { runAlephee, runListSearch, type AlepheeCredentialData } from '../../../../harness/engine';
+import { runAlephee, runListSearch } from '../../../../harness/engine';
 import { ORDERS_PER_PAGE } from '../../../../nodes/Alephee/listSearch/searchOrders';
-import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+import { ORDER_STATUS_DELETED } from '../../../../sandbox/alepheeSandbox';
+import { sandboxPerTest } from '../resources/sandboxRun';
 
 const API_KEY = 'order-picker-key-4c7';
 const ACCOUNT = 7700;
 
-let sandbox: AlepheeSandbox;
-let credentials: AlepheeCredentialData;
-
-beforeEach(async () => {
-	sandbox = await AlepheeSandbox.start();
-	sandbox.addKey(API_KEY, [ACCOUNT]);
-	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
-});
-
-afterEach(async () => {
-	await sandbox.stop();
-});
+const fixture = sandboxPerTest(API_KEY, [ACCOUNT]);
 
 const account = { __rl: true, mode: 'list', value: String(ACCOUNT) };
 const minute = (index: number) => new Date(Date.UTC(2026, 10, 1, 8, 0) + index * 60_000);
@@ -28,7 +18,7 @@ const minute = (index: number) => new Date(Date.UTC(2026, 10, 1, 8, 0) + index *
 /** Orders 1..count, one a minute, order N's marketplace number MLA-N, bought by "Buyer N". */
 function seedOrders(count: number) {
 	for (let orderId = 1; orderId <= count; orderId++) {
-		sandbox.addOrder({
+		fixture.sandbox.addOrder({
 			accountId: ACCOUNT,
 			orderId,
 			externalOrderId: `MLA-${orderId}`,
@@ -43,7 +33,7 @@ function seedOrders(count: number) {
 }
 
 const search = (filter?: string, paginationToken?: string, parameters: Record<string, unknown> = { accountId: account }) =>
-	runListSearch('searchOrders', { credentials, typeVersion: 1.2, parameters, path: 'parameters.orderId' }, filter, paginationToken);
+	runListSearch('searchOrders', { credentials: fixture.credentials, typeVersion: 1.2, parameters, path: 'parameters.orderId' }, filter, paginationToken);
 
 const ids = (results: Array<{ value: unknown }>) => results.map((result) => Number(result.value));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
@@ -55,7 +45,7 @@ describe('Order picker: From List', () => {
 		expect(ids(page.results)).toEqual(range(1, 12).reverse());
 		expect(page.results[0]).toEqual({ name: 'MLA-12 · Buyer 12 · Pending shipping · 2026-11-01 08:12 (ID 12)', value: '12' });
 		expect(page.paginationToken).toBeUndefined();
-		for (const request of sandbox.requestsTo('GET /v2/orders')) {
+		for (const request of fixture.sandbox.requestsTo('GET /v2/orders')) {
 			expect(request.query).toMatchObject({ accountId: String(ACCOUNT), includePendingPayments: 'true', sort: 'dateCreated' });
 		}
 	});
@@ -90,24 +80,24 @@ describe('Order picker: From List', () => {
 	it('without an account chosen, says to choose it first and reads nothing', async () => {
 		seedOrders(3);
 		await expect(search(undefined, undefined, { accountId: { __rl: true, mode: 'list', value: '' } })).rejects.toThrow('Choose the Account first');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(fixture.sandbox.requests).toHaveLength(0);
 	});
 });
 
 describe('Order picker: acting on the order picked', () => {
 	const deleteOrder = (orderId: Record<string, unknown>, extra: Partial<Parameters<typeof runAlephee>[0]> = {}) =>
-		runAlephee({ credentials, typeVersion: 1.2, parameters: { operation: 'delete', accountId: account, orderId, revertStock: true }, ...extra });
+		runAlephee({ credentials: fixture.credentials, typeVersion: 1.2, parameters: { operation: 'delete', accountId: account, orderId, revertStock: true }, ...extra });
 
 	it('By Marketplace Order Number: the number is resolved to the internal ID, then that order is deleted', async () => {
 		seedOrders(30);
 		const result = await deleteOrder({ __rl: true, mode: 'marketplaceOrderNumber', value: 'MLA-21' });
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => item.json)).toEqual([{ deleted: true, accountId: ACCOUNT, orderId: 21, revertStock: true }]);
-		const deletes = sandbox.deleteRequests();
+		const deletes = fixture.sandbox.deleteRequests();
 		expect(deletes.map((request) => request.query.orderId)).toEqual(['21']);
-		expect(sandbox.order(ACCOUNT, 21)?.status).toBe(ORDER_STATUS_DELETED);
+		expect(fixture.sandbox.order(ACCOUNT, 21)?.status).toBe(ORDER_STATUS_DELETED);
 		// The look-up asked only for that number, in the item's account.
-		const lookup = sandbox.requestsTo('GET /v2/orders')[0].query;
+		const lookup = fixture.sandbox.requestsTo('GET /v2/orders')[0].query;
 		expect(lookup).toMatchObject({ accountId: String(ACCOUNT), externalOrderIdFrom: 'MLA-21', externalOrderIdTo: 'MLA-21' });
 		expect(lookup.revertStock).toBeUndefined();
 	});
@@ -126,25 +116,25 @@ describe('Order picker: acting on the order picked', () => {
 		const result = await deleteOrder({ __rl: true, mode: 'marketplaceOrderNumber', value: 'MLA-404' });
 		expect(result.error?.message).toBe(`Order ID is not valid: no order of account ${ACCOUNT} has the marketplace order number "MLA-404"`);
 		expect(result.error?.description).toContain('Nothing was changed in Alephee.');
-		expect(sandbox.deleteRequests()).toHaveLength(0);
+		expect(fixture.sandbox.deleteRequests()).toHaveLength(0);
 	});
 
 	it('a number several orders have is refused, listing their IDs; nothing is deleted', async () => {
 		seedOrders(5);
-		sandbox.addOrder({ accountId: ACCOUNT, orderId: 50, externalOrderId: 'MLA-3', createdThrough: 'api', lines: [], marketplaceId: 2 });
+		fixture.sandbox.addOrder({ accountId: ACCOUNT, orderId: 50, externalOrderId: 'MLA-3', createdThrough: 'api', lines: [], marketplaceId: 2 });
 		const result = await deleteOrder({ __rl: true, mode: 'marketplaceOrderNumber', value: 'MLA-3' }, { onError: 'continueRegularOutput' });
 		expect(result.main[0].json.error).toBe(`Order ID is not valid: 2 orders of account ${ACCOUNT} have the marketplace order number "MLA-3" (IDs 3, 50)`);
 		expect(String(result.main[0].json.message)).toContain('Choose the one to act on By ID, or From List.');
-		expect(sandbox.deleteRequests()).toHaveLength(0);
+		expect(fixture.sandbox.deleteRequests()).toHaveLength(0);
 	});
 
 	it('a failed look-up fails the item in words, saying what was being looked up; nothing is deleted', async () => {
 		seedOrders(3);
-		sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
+		fixture.sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
 		const result = await deleteOrder({ __rl: true, mode: 'marketplaceOrderNumber', value: 'MLA-2' }, { onError: 'continueRegularOutput' });
 		expect(result.main[0].json.error).toBe(`Alephee had an internal error while looking up Order ID in account ${ACCOUNT}`);
 		expect(String(result.main[0].json.message)).toContain('Alephee says: "Error interno"');
-		expect(sandbox.deleteRequests()).toHaveLength(0);
+		expect(fixture.sandbox.deleteRequests()).toHaveLength(0);
 	});
 
 	it.each([
@@ -155,7 +145,7 @@ describe('Order picker: acting on the order picked', () => {
 		seedOrders(10);
 		const result = await deleteOrder(orderId);
 		expect(result.main.map((item) => item.json.orderId)).toEqual([7]);
-		expect(sandbox.requestsTo('GET /v2/orders')).toHaveLength(0);
+		expect(fixture.sandbox.requestsTo('GET /v2/orders')).toHaveLength(0);
 	});
 
 	it('By ID that is not a number is refused before anything is sent, in the words of every version', async () => {
@@ -163,6 +153,6 @@ describe('Order picker: acting on the order picked', () => {
 		// n8n's editor already refuses a typed one; an expression can still give one.
 		const result = await deleteOrder({ __rl: true, mode: 'id', value: '={{ "MLA-2" }}' });
 		expect(result.error?.message).toBe('Order ID is not valid: "MLA-2" is not a whole number');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(fixture.sandbox.requests).toHaveLength(0);
 	});
 });

@@ -8,11 +8,15 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { runAlephee, type AlepheeCredentialData, type NodeRun } from '../../../../harness/engine';
 import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
 
-export interface SandboxRun {
+/** A fresh sandbox for each test, the key tied to its accounts, and credentials pointing at it. */
+export interface SandboxPerTest {
 	readonly sandbox: AlepheeSandbox;
 	/** The test's API key. */
 	readonly apiKey: string;
 	credentials: AlepheeCredentialData;
+}
+
+export interface SandboxRun extends SandboxPerTest {
 	/** Runs the operation with these parameters (Account: the first account, unless given). */
 	run(parameters: Record<string, unknown>, extra?: Partial<Parameters<typeof runAlephee>[0]>): Promise<NodeRun>;
 }
@@ -26,12 +30,8 @@ export interface SandboxRunOptions {
 	keyPerTest?: boolean;
 }
 
-export function sandboxRun(
-	operation: { resource: string; operation: string },
-	apiKey: string,
-	accounts: number[],
-	{ typeVersion = 1.1, keyPerTest = false }: SandboxRunOptions = {},
-): SandboxRun {
+/** Starts a sandbox before each test of the file (and stops it after): read it through the getters. */
+export function sandboxPerTest(apiKey: string, accounts: number[], { keyPerTest = false }: Pick<SandboxRunOptions, 'keyPerTest'> = {}): SandboxPerTest {
 	const state = {} as { sandbox: AlepheeSandbox; credentials: AlepheeCredentialData; apiKey: string };
 	let tests = 0;
 	beforeEach(async () => {
@@ -56,14 +56,26 @@ export function sandboxRun(
 		set credentials(credentials) {
 			state.credentials = credentials;
 		},
-		run: async (parameters, extra = {}) =>
+	};
+}
+
+export function sandboxRun(
+	operation: { resource: string; operation: string },
+	apiKey: string,
+	accounts: number[],
+	{ typeVersion = 1.1, keyPerTest = false }: SandboxRunOptions = {},
+): SandboxRun {
+	const fixture = sandboxPerTest(apiKey, accounts, { keyPerTest });
+	// Added to the fixture itself, so its getters keep reading the current test's sandbox.
+	return Object.assign(fixture, {
+		run: async (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runAlephee>[0]> = {}) =>
 			await runAlephee({
-				credentials: state.credentials,
+				credentials: fixture.credentials,
 				typeVersion,
 				parameters: { ...operation, accountId: { __rl: true, mode: 'id', value: String(accounts[0]) }, ...parameters },
 				...extra,
 			}),
-	};
+	});
 }
 
 /**

@@ -7,24 +7,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runAlephee, runPoll, type AlepheeCredentialData } from '../../../../harness/engine';
+import { runAlephee, runPoll } from '../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELIVERED, type RecordedRequest } from '../../../../sandbox/alepheeSandbox';
+import { sandboxPerTest } from '../resources/sandboxRun';
 
 const API_KEY = 'live-account-key-9d2';
 const ACCOUNT = 6100;
 
-let sandbox: AlepheeSandbox;
-let credentials: AlepheeCredentialData;
-
-beforeEach(async () => {
-	sandbox = await AlepheeSandbox.start();
-	sandbox.addKey(API_KEY, [ACCOUNT]);
-	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
-});
-
-afterEach(async () => {
-	await sandbox.stop();
-});
+const fixture = sandboxPerTest(API_KEY, [ACCOUNT]);
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 const account = { __rl: true, mode: 'id', value: String(ACCOUNT) };
@@ -32,7 +22,7 @@ const minuteAt = (iso: string) => new Date(iso);
 
 function seedOrders(ids: number[], extra: Partial<Parameters<AlepheeSandbox['addOrder']>[0]> = {}) {
 	for (const orderId of ids) {
-		sandbox.addOrder({
+		fixture.sandbox.addOrder({
 			accountId: ACCOUNT,
 			orderId,
 			createdThrough: 'marketplace',
@@ -46,23 +36,23 @@ function seedOrders(ids: number[], extra: Partial<Parameters<AlepheeSandbox['add
 /** Runs `change` once, right after the `after`-th answer to GET /v2/orders. */
 function afterOrderPage(after: number, change: (request: RecordedRequest) => void) {
 	let answered = 0;
-	sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
+	fixture.sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
 		if (++answered === after) change(request);
 	});
 }
 
 const getMany = (parameters: Record<string, unknown>) =>
-	runAlephee({ credentials, typeVersion: 1.1, parameters: { operation: 'getAll', accountId: account, returnAll: true, ...parameters } });
+	runAlephee({ credentials: fixture.credentials, typeVersion: 1.1, parameters: { operation: 'getAll', accountId: account, returnAll: true, ...parameters } });
 
 const outputIds = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => Number(item.json.id));
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
-const orderListRequests = () => sandbox.requestsTo('GET /v2/orders');
+const orderListRequests = () => fixture.sandbox.requestsTo('GET /v2/orders');
 
 describe('Order → Get Many while the account changes', () => {
 	it('Not Integrated Only: the ERP integrates 80 listed orders after the first page; all 300 come out once', async () => {
 		seedOrders(range(1, 300));
 		afterOrderPage(1, () => {
-			for (let orderId = 1; orderId <= 80; orderId++) sandbox.markIntegrated(ACCOUNT, orderId);
+			for (let orderId = 1; orderId <= 80; orderId++) fixture.sandbox.markIntegrated(ACCOUNT, orderId);
 		});
 		const result = await getMany({ filters: { integrated: 'notIntegrated' } });
 		expect(result.error).toBeUndefined();
@@ -74,7 +64,7 @@ describe('Order → Get Many while the account changes', () => {
 	it('Status Group Pending: 80 listed orders are delivered (leave the group) during the read; all 300 come out once', async () => {
 		seedOrders(range(1, 300));
 		afterOrderPage(2, () => {
-			for (let orderId = 101; orderId <= 180; orderId++) sandbox.setOrderStatus(ACCOUNT, orderId, ORDER_STATUS_DELIVERED);
+			for (let orderId = 101; orderId <= 180; orderId++) fixture.sandbox.setOrderStatus(ACCOUNT, orderId, ORDER_STATUS_DELIVERED);
 		});
 		const result = await getMany({ filters: { statusType: 1, integrated: 'notIntegrated' } });
 		expect(outputIds(result.main)).toEqual(range(1, 300));
@@ -85,7 +75,7 @@ describe('Order → Get Many while the account changes', () => {
 		seedOrders(range(1, 300));
 		afterOrderPage(1, () => {
 			// Some already read (1–60), some ahead of the reader (150–220).
-			for (const orderId of [...range(1, 60), ...range(150, 220)]) sandbox.markIntegrated(ACCOUNT, orderId);
+			for (const orderId of [...range(1, 60), ...range(150, 220)]) fixture.sandbox.markIntegrated(ACCOUNT, orderId);
 		});
 		const result = await getMany({});
 		const ids = outputIds(result.main);
@@ -97,10 +87,10 @@ describe('Order → Get Many while the account changes', () => {
 		seedOrders(range(1, 300));
 		seedOrders(range(1001, 1040), { pendingPayment: true });
 		let answered = 0;
-		sandbox.changeAfterEachAnswer('GET /v2/orders', () => {
+		fixture.sandbox.changeAfterEachAnswer('GET /v2/orders', () => {
 			answered++;
-			if (answered === 1) for (let orderId = 20; orderId <= 70; orderId++) sandbox.setOrderStatus(ACCOUNT, orderId, ORDER_STATUS_DELIVERED);
-			if (answered === 2) for (let orderId = 1001; orderId <= 1040; orderId++) sandbox.approvePayment(ACCOUNT, orderId);
+			if (answered === 1) for (let orderId = 20; orderId <= 70; orderId++) fixture.sandbox.setOrderStatus(ACCOUNT, orderId, ORDER_STATUS_DELIVERED);
+			if (answered === 2) for (let orderId = 1001; orderId <= 1040; orderId++) fixture.sandbox.approvePayment(ACCOUNT, orderId);
 			if (answered === 3) seedOrders(range(2001, 2030));
 		});
 		const result = await getMany({ filters: { statusType: 1, integrated: 'notIntegrated' } });
@@ -114,11 +104,11 @@ describe('Order → Get Many while the account changes', () => {
 	it('a list that moves faster than it can be read fails the item in words, never a short list', async () => {
 		seedOrders(range(1, 400));
 		let next = 5000;
-		sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
+		fixture.sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
 			if (request.query.Integrated !== 'false') return;
 			// The ERP integrates the first 150 still listed, and 150 new orders arrive, at every page.
-			const listed = range(1, next).filter((id) => sandbox.order(ACCOUNT, id) && !sandbox.order(ACCOUNT, id)?.integrated);
-			for (const orderId of listed.slice(0, 150)) sandbox.markIntegrated(ACCOUNT, orderId);
+			const listed = range(1, next).filter((id) => fixture.sandbox.order(ACCOUNT, id) && !fixture.sandbox.order(ACCOUNT, id)?.integrated);
+			for (const orderId of listed.slice(0, 150)) fixture.sandbox.markIntegrated(ACCOUNT, orderId);
 			seedOrders(range(next, next + 149));
 			next += 150;
 		});
@@ -129,11 +119,11 @@ describe('Order → Get Many while the account changes', () => {
 });
 
 describe('Order → Get and Create while the account changes', () => {
-	const get = (orderId: string) => runAlephee({ credentials, typeVersion: 1.1, parameters: { operation: 'get', accountId: account, orderId } });
+	const get = (orderId: string) => runAlephee({ credentials: fixture.credentials, typeVersion: 1.1, parameters: { operation: 'get', accountId: account, orderId } });
 
 	it('Get: an order integrated between the two reads is found in the second', async () => {
 		seedOrders([77]);
-		sandbox.markIntegrated(ACCOUNT, 77);
+		fixture.sandbox.markIntegrated(ACCOUNT, 77);
 		afterOrderPage(1, () => undefined);
 		const result = await get('77');
 		expect(outputIds(result.main)).toEqual([77]);
@@ -141,10 +131,10 @@ describe('Order → Get and Create while the account changes', () => {
 
 	it('Get: an order whose integration is undone between the two reads is still found, not "not found"', async () => {
 		seedOrders([78]);
-		sandbox.markIntegrated(ACCOUNT, 78);
+		fixture.sandbox.markIntegrated(ACCOUNT, 78);
 		// The first read (not integrated) misses it; before the second (integrated) it goes back.
 		afterOrderPage(1, () => {
-			const order = sandbox.order(ACCOUNT, 78);
+			const order = fixture.sandbox.order(ACCOUNT, 78);
 			if (order) order.integrated = false;
 		});
 		const result = await get('78');
@@ -154,11 +144,11 @@ describe('Order → Get and Create while the account changes', () => {
 	});
 
 	it('Create: an order with the same External Order ID integrated during the check is still found, and not created twice', async () => {
-		sandbox.addProduct({ accountId: ACCOUNT, sku: 'MATE' }, 10);
+		fixture.sandbox.addProduct({ accountId: ACCOUNT, sku: 'MATE' }, 10);
 		seedOrders([900], { externalOrderId: 'WEB-9', createdThrough: 'api' });
-		afterOrderPage(1, () => sandbox.markIntegrated(ACCOUNT, 900));
+		afterOrderPage(1, () => fixture.sandbox.markIntegrated(ACCOUNT, 900));
 		const result = await runAlephee({
-			credentials,
+			credentials: fixture.credentials,
 			typeVersion: 1.1,
 			parameters: {
 				operation: 'create',
@@ -174,37 +164,37 @@ describe('Order → Get and Create while the account changes', () => {
 			},
 		});
 		expect(result.main.map((item) => [item.json.created, item.json.orderId])).toEqual([[false, 900]]);
-		expect(sandbox.requestsTo('POST /v2/orders')).toHaveLength(0);
+		expect(fixture.sandbox.requestsTo('POST /v2/orders')).toHaveLength(0);
 	});
 });
 
 describe('Product → Get Many and Account → Get Stores while the account changes', () => {
 	it('products that leave the catalog-status filter during the read: every product there all along once', async () => {
-		for (let index = 1; index <= 250; index++) sandbox.addProduct({ accountId: ACCOUNT, sku: `SKU-${index}`, catalogStatus: 1 }, 1);
+		for (let index = 1; index <= 250; index++) fixture.sandbox.addProduct({ accountId: ACCOUNT, sku: `SKU-${index}`, catalogStatus: 1 }, 1);
 		let answered = 0;
-		sandbox.changeAfterEachAnswer('GET /v2/products', () => {
+		fixture.sandbox.changeAfterEachAnswer('GET /v2/products', () => {
 			// After the first page, 30 products already read are observed by the marketplace.
-			if (++answered === 1) for (let index = 1; index <= 30; index++) sandbox.product(ACCOUNT, `SKU-${index}`)!.catalogStatus = 2;
+			if (++answered === 1) for (let index = 1; index <= 30; index++) fixture.sandbox.product(ACCOUNT, `SKU-${index}`)!.catalogStatus = 2;
 		});
 		const result = await runAlephee({
-			credentials,
+			credentials: fixture.credentials,
 			typeVersion: 1.1,
 			parameters: { resource: 'product', operation: 'getAll', accountId: account, returnAll: true, filters: { catalogStatus: [1] } },
 		});
 		const skus = result.main.map((item) => String(item.json.sku));
 		expect(skus).toHaveLength(250);
 		expect(new Set(skus).size).toBe(250);
-		for (const request of sandbox.requestsTo('GET /v2/products')) expect(request.query.catalogStatus).toBe('1');
+		for (const request of fixture.sandbox.requestsTo('GET /v2/products')) expect(request.query.catalogStatus).toBe('1');
 	});
 
 	it('stores closed during the read: every store there all along once', async () => {
-		for (let id = 1; id <= 180; id++) sandbox.stores.add(ACCOUNT, { id, name: `Tienda ${id}` });
+		for (let id = 1; id <= 180; id++) fixture.sandbox.stores.add(ACCOUNT, { id, name: `Tienda ${id}` });
 		let answered = 0;
-		sandbox.changeAfterEachAnswer('GET /v2/accounts/{accountId}/stores', () => {
-			if (++answered === 1) for (let id = 10; id <= 40; id++) sandbox.stores.remove(ACCOUNT, id);
+		fixture.sandbox.changeAfterEachAnswer('GET /v2/accounts/{accountId}/stores', () => {
+			if (++answered === 1) for (let id = 10; id <= 40; id++) fixture.sandbox.stores.remove(ACCOUNT, id);
 		});
 		const result = await runAlephee({
-			credentials,
+			credentials: fixture.credentials,
 			typeVersion: 1.1,
 			parameters: { resource: 'account', operation: 'getStores', accountId: account, returnAll: true },
 		});
@@ -215,12 +205,12 @@ describe('Product → Get Many and Account → Get Stores while the account chan
 
 describe('Alephee Trigger while the account changes', () => {
 	const poll = (staticData: IDataObject, parameters: Record<string, unknown> = {}) =>
-		runPoll({ credentials, staticData, mode: 'trigger', parameters: { event: 'newOrder', accountId: account, ...parameters } });
+		runPoll({ credentials: fixture.credentials, staticData, mode: 'trigger', parameters: { event: 'newOrder', accountId: account, ...parameters } });
 
 	it('the ERP integrates 80 orders during a poll of 300 new ones: all 300 emitted once, and not again', async () => {
 		seedOrders(range(1, 300));
 		afterOrderPage(1, () => {
-			for (let orderId = 1; orderId <= 80; orderId++) sandbox.markIntegrated(ACCOUNT, orderId);
+			for (let orderId = 1; orderId <= 80; orderId++) fixture.sandbox.markIntegrated(ACCOUNT, orderId);
 		});
 		const first = await poll({ 'node:Only': { position: '2026-11-20 10:59', seen: [] } });
 		expect(sorted(outputIds(first.items))).toEqual(range(1, 300));
@@ -235,10 +225,10 @@ describe('Alephee Trigger while the account changes', () => {
 		const statuses = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => [item.json.id, item.json.statusCode]);
 		const first = await poll(state, { event: 'statusChanged' });
 		expect(statuses(first.items)).toEqual([[40, 10]]);
-		sandbox.setOrderStatus(ACCOUNT, 40, 89, minuteAt('2026-11-20T10:02:00Z'));
+		fixture.sandbox.setOrderStatus(ACCOUNT, 40, 89, minuteAt('2026-11-20T10:02:00Z'));
 		const second = await poll(first.staticData, { event: 'statusChanged' });
 		expect(statuses(second.items)).toEqual([[40, 89]]);
-		sandbox.setOrderStatus(ACCOUNT, 40, 10, minuteAt('2026-11-20T10:03:00Z'));
+		fixture.sandbox.setOrderStatus(ACCOUNT, 40, 10, minuteAt('2026-11-20T10:03:00Z'));
 		const third = await poll(second.staticData, { event: 'statusChanged' });
 		expect(statuses(third.items)).toEqual([[40, 10]]);
 		// Read again in the look-back, nothing changed: nothing emitted.

@@ -1,38 +1,27 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
-import { AlepheeSandbox } from '../../../../../sandbox/alepheeSandbox';
+import { runAlephee } from '../../../../../harness/engine';
+import { sandboxPerTest } from '../sandboxRun';
 
 const API_KEY = 'listings-key-6a1';
 const ACCOUNT = 8100;
 
-let sandbox: AlepheeSandbox;
-let credentials: AlepheeCredentialData;
-
-beforeEach(async () => {
-	sandbox = await AlepheeSandbox.start();
-	sandbox.addKey(API_KEY, [ACCOUNT]);
-	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
-});
-
-afterEach(async () => {
-	await sandbox.stop();
-});
+const fixture = sandboxPerTest(API_KEY, [ACCOUNT]);
 
 /** Listings 1..count in status 2 on marketplace 1 (every fifth one a variation's child of the one before). */
 function seedListings(count: number, status = 2) {
 	for (let id = 1; id <= count; id++) {
-		sandbox.listings.add(ACCOUNT, { id, externalId: `MLA${1000 + id}`, sku: `SKU-${id}`, brand: id % 2 ? 'Acme' : 'Other', marketplaceId: 1, status, ...(id % 5 === 0 ? { parentId: id - 1 } : {}) });
+		fixture.sandbox.listings.add(ACCOUNT, { id, externalId: `MLA${1000 + id}`, sku: `SKU-${id}`, brand: id % 2 ? 'Acme' : 'Other', marketplaceId: 1, status, ...(id % 5 === 0 ? { parentId: id - 1 } : {}) });
 	}
 }
 
 const search = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runAlephee>[0]> = {}) =>
-	runAlephee({ credentials, typeVersion: 1.2, parameters: { resource: 'productListing', operation: 'search', accountId: { __rl: true, mode: 'id', value: String(ACCOUNT) }, ...parameters }, ...extra });
+	runAlephee({ credentials: fixture.credentials, typeVersion: 1.2, parameters: { resource: 'productListing', operation: 'search', accountId: { __rl: true, mode: 'id', value: String(ACCOUNT) }, ...parameters }, ...extra });
 
-const searches = () => sandbox.requestsTo('GET /v2/productlistings/search');
+const searches = () => fixture.sandbox.requestsTo('GET /v2/productlistings/search');
 
 describe('Product Listing → Search', () => {
 	it('GET /v2/productlistings/search with the status as a number, every page, one item per listing as Alephee sends it', async () => {
 		seedListings(250);
-		sandbox.setObjectCap('GET /v2/productlistings/search', 80);
+		fixture.sandbox.setObjectCap('GET /v2/productlistings/search', 80);
 		const result = await search({ status: 2, returnAll: true, filters: { includeChilds: true } });
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => item.json.Id)).toEqual(Array.from({ length: 250 }, (_, index) => index + 1));
@@ -51,8 +40,8 @@ describe('Product Listing → Search', () => {
 	it('listings that change status during the read: every listing there all along once', async () => {
 		seedListings(220);
 		let answered = 0;
-		sandbox.changeAfterEachAnswer('GET /v2/productlistings/search', () => {
-			if (++answered === 1) for (let id = 1; id <= 40; id++) sandbox.listings.setStatus(ACCOUNT, id, 3);
+		fixture.sandbox.changeAfterEachAnswer('GET /v2/productlistings/search', () => {
+			if (++answered === 1) for (let id = 1; id <= 40; id++) fixture.sandbox.listings.setStatus(ACCOUNT, id, 3);
 		});
 		const result = await search({ status: 2, returnAll: true, filters: { includeChilds: true } });
 		const ids = result.main.map((item) => Number(item.json.Id));
@@ -68,11 +57,11 @@ describe('Product Listing → Search', () => {
 		const result = await search(parameters);
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.description).toMatch(/Nothing was sent to Alephee\.$/);
-		expect(sandbox.requests).toHaveLength(0);
+		expect(fixture.sandbox.requests).toHaveLength(0);
 	});
 
 	it("Alephee's refusal is worded, its message quoted; with Continue On Fail, one paired error item", async () => {
-		sandbox.failNextWith({ endpoint: 'GET /v2/productlistings/search', status: 412, contentType: 'application/json', body: JSON.stringify({ Status: 412, Message: 'La cuenta no tiene publicaciones.' }) });
+		fixture.sandbox.failNextWith({ endpoint: 'GET /v2/productlistings/search', status: 412, contentType: 'application/json', body: JSON.stringify({ Status: 412, Message: 'La cuenta no tiene publicaciones.' }) });
 		const result = await search({ status: 2 }, { onError: 'continueRegularOutput' });
 		expect(result.main).toHaveLength(1);
 		expect(String(result.main[0].json.error)).toMatch(new RegExp(`searching the listings of account ${ACCOUNT} in status 2`));
