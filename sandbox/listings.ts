@@ -19,6 +19,7 @@
  */
 import { listPage } from './listPage';
 import { ApiRefusal, badParameter, readBoolean, readInteger } from './queryParameters';
+import { readJsonList } from './requestBody';
 
 /** What the sandbox answers for one update-status entry. */
 export interface ListingStatusResult {
@@ -130,16 +131,11 @@ export class SandboxListings {
 
 /** A JSON list of objects (one object or an empty list refused), as both listing writes take. */
 function readObjectList(body: string, what: string): Array<Record<string, unknown>> {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(body);
-	} catch {
-		parsed = undefined;
-	}
+	const notAList = badParameter('body', `debe ser una lista de ${what}`).message;
+	const list = readJsonList(body, notAList, `La lista de ${what} está vacía.`);
 	const isObject = (value: unknown) => !!value && typeof value === 'object' && !Array.isArray(value);
-	if (!Array.isArray(parsed) || !parsed.every(isObject)) throw badParameter('body', `debe ser una lista de ${what}`);
-	if (parsed.length === 0) throw new ApiRefusal(400, `La lista de ${what} está vacía.`);
-	return parsed as Array<Record<string, unknown>>;
+	if (!list.every(isObject)) throw new ApiRefusal(400, notAList);
+	return list as Array<Record<string, unknown>>;
 }
 
 /** An ISO date-time in UTC (`Z` or `+00:00`). */

@@ -3,7 +3,8 @@
  * ../shared/alephee/orders-products-accounts.md. Stock lives in the sandbox's stock map (the
  * same one orders give units back to), so a product's stock and a deleted order's revert meet.
  */
-import { ApiRefusal, badParameter, readInteger, readMinute } from './queryParameters';
+import { badParameter, readInteger, readMinute } from './queryParameters';
+import { readJsonList } from './requestBody';
 
 export interface PriceList {
 	Id: number;
@@ -148,14 +149,7 @@ export interface BatchItemResult {
 const LEVELS = { Ok: { Id: 0, Name: 'Ok' }, Info: { Id: 1, Name: 'Info' }, Warning: { Id: 2, Name: 'Warning' }, Error: { Id: 3, Name: 'Error' } };
 
 export function readProductChanges(body: string): ProductChange[] {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(body);
-	} catch {
-		parsed = undefined;
-	}
-	if (!Array.isArray(parsed) || parsed.length === 0) throw new ApiRefusal(400, 'El cuerpo debe ser una lista de productos.');
-	return parsed as ProductChange[];
+	return readJsonList(body, 'El cuerpo debe ser una lista de productos.') as ProductChange[];
 }
 
 export interface ProductUpdateContext {

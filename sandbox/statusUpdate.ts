@@ -6,7 +6,7 @@ import {
 	type SandboxOrder,
 	type Tracking,
 } from './orderStore';
-import { ApiRefusal } from './queryParameters';
+import { readJsonList } from './requestBody';
 
 /** To be shipped, arrived, shipped, delivered, cancelled (90 for API-created orders only). */
 export const UPDATABLE_STATUSES: readonly number[] = [10, 17, 20, 80, ORDER_STATUS_CANCELLED];
@@ -24,17 +24,7 @@ export interface StatusUpdateResult {
  * the bare JSON list; an object wrapping it is refused as any other malformed body would be.
  */
 export function readStatusUpdates(body: string): unknown[] {
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(body);
-	} catch {
-		parsed = undefined;
-	}
-	if (!Array.isArray(parsed)) {
-		throw new ApiRefusal(400, 'El cuerpo debe ser una lista de estados de orden (orderStatus).');
-	}
-	if (parsed.length === 0) throw new ApiRefusal(400, 'La lista de estados de orden está vacía.');
-	return parsed;
+	return readJsonList(body, 'El cuerpo debe ser una lista de estados de orden (orderStatus).', 'La lista de estados de orden está vacía.');
 }
 
 export function updateStatus(
