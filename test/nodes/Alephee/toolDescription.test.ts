@@ -21,24 +21,28 @@ const OPERATIONS = RESOURCES.flatMap((resource) => resource.operations.map((oper
 const description = async (): Promise<INodeTypeDescription> => (await loadPackage()).nodeTypes.alephee.type.description as INodeTypeDescription;
 
 /**
- * The node's parameters with n8n's defaults, and the description n8n gives the agent, computed by
- * n8n's own functions. n8n offers the node to agents under its name with a `Tool` suffix, which is
+ * The node as n8n types it, with n8n's own functions for its parameters and for the description
+ * it gives the agent. n8n offers the node to agents under its name with a `Tool` suffix, which is
  * what its `@tool` display condition reads.
  */
-async function toldToAgent(resource: string, operation: string, asTool = true): Promise<{ parameters: INode['parameters']; told: string }> {
+async function alepheeAs(asTool = true) {
 	const base = await description();
 	const type = { ...base, name: asTool ? `${base.name}Tool` : base.name };
-	const node: INode = { id: '1', name: 'Alephee', type: `n8n-nodes-alephee.${type.name}`, typeVersion: 1.2, position: [0, 0], parameters: { resource, operation } };
-	const parameters = NodeHelpers.getNodeParameters(type.properties, node.parameters, true, false, node, type) ?? {};
-	const told = NodeHelpers.getToolDescriptionForNode({ ...node, parameters }, { description: type } as never);
-	return { parameters, told };
+	const node: INode = { id: '1', name: 'Alephee', type: `n8n-nodes-alephee.${type.name}`, typeVersion: 1.2, position: [0, 0], parameters: {} };
+	/** The parameters with the defaults shown for them filled in (`withDefaults` false: only those that differ). */
+	const parametersOf = (values: INode['parameters'], withDefaults = true) => NodeHelpers.getNodeParameters(type.properties, values, withDefaults, false, node, type) ?? {};
+	const toldToAgent = (values: INode['parameters']) => {
+		const parameters = parametersOf(values);
+		return { parameters, told: NodeHelpers.getToolDescriptionForNode({ ...node, parameters }, { description: type } as never) };
+	};
+	return { parametersOf, toldToAgent };
 }
 
 describe('the tool description of each operation', () => {
 	it.each(OPERATIONS.map(({ resource, operation }) => [`${resource} → ${String(operation.option.value)}`, resource, operation] as const))(
 		'%s: says what it does, names every field it needs, and what it returns',
 		async (_name, resource, operation) => {
-			const { told } = await toldToAgent(resource, String(operation.option.value));
+			const { told } = (await alepheeAs()).toldToAgent({ resource, operation: String(operation.option.value) });
 			expect(told.startsWith(`${String(operation.option.action)} in Alephee. `)).toBe(true);
 			const required = operation.parameters.filter(isField).filter((field) => field.properties[field.properties.length - 1].required);
 			const needs = /Needs: ([^;.]*)/.exec(told)?.[1].split(', ') ?? [];
@@ -55,9 +59,9 @@ describe('the tool description of each operation', () => {
 	);
 
 	it('is a Description field only on the node as a tool; the node itself has none, and its action stays short (it names new nodes and the agent\'s tools)', async () => {
-		const asNode = await toldToAgent('order', 'delete', false);
+		const asNode = (await alepheeAs(false)).toldToAgent({ resource: 'order', operation: 'delete' });
 		expect(asNode.parameters.toolDescription).toBeUndefined();
-		const asTool = await toldToAgent('order', 'delete');
+		const asTool = (await alepheeAs()).toldToAgent({ resource: 'order', operation: 'delete' });
 		expect(asTool.parameters.toolDescription).toBe(asTool.told);
 		for (const { operation } of OPERATIONS) expect(`${String(operation.option.action)} in Alephee`.length).toBeLessThanOrEqual(64);
 	});
@@ -65,14 +69,9 @@ describe('the tool description of each operation', () => {
 	it("switching the operation in the editor switches the default with it; a user's text stays", async () => {
 		// The editor's steps on a change, with n8n's own functions: keep what differs from the
 		// defaults shown now, apply the change, then fill in the defaults shown after it.
-		const base = await description();
-		const type = { ...base, name: `${base.name}Tool` };
-		const node: INode = { id: '1', name: 'Alephee', type: 'n8n-nodes-alephee.alepheeTool', typeVersion: 1.2, position: [0, 0], parameters: {} };
-		const change = (shown: INode['parameters'], name: string, value: string) => {
-			const kept = NodeHelpers.getNodeParameters(type.properties, shown, false, false, node, type) ?? {};
-			return NodeHelpers.getNodeParameters(type.properties, { ...kept, [name]: value }, true, false, node, type) ?? {};
-		};
-		const deleting = NodeHelpers.getNodeParameters(type.properties, { resource: 'order', operation: 'delete' }, true, false, node, type) ?? {};
+		const { parametersOf } = await alepheeAs();
+		const change = (shown: INode['parameters'], name: string, value: string) => parametersOf({ ...parametersOf(shown, false), [name]: value });
+		const deleting = parametersOf({ resource: 'order', operation: 'delete' });
 		expect(deleting.toolDescription).toBe(toolDescriptionOf(orderDelete));
 		expect(change(deleting, 'operation', 'get').toolDescription).toBe(toolDescriptionOf(orderGet));
 		const written = change(deleting, 'toolDescription', 'Borra pedidos de prueba');
@@ -80,11 +79,8 @@ describe('the tool description of each operation', () => {
 	});
 
 	it('a description the user writes is what the agent gets', async () => {
-		const base = await description();
-		const type = { ...base, name: `${base.name}Tool` };
-		const node: INode = { id: '1', name: 'Alephee', type: 'n8n-nodes-alephee.alepheeTool', typeVersion: 1.2, position: [0, 0], parameters: { resource: 'order', operation: 'delete', toolDescription: 'Borra pedidos de prueba' } };
-		const parameters = NodeHelpers.getNodeParameters(type.properties, node.parameters, true, false, node, type) ?? {};
-		expect(NodeHelpers.getToolDescriptionForNode({ ...node, parameters }, { description: type } as never)).toBe('Borra pedidos de prueba');
+		const { told } = (await alepheeAs()).toldToAgent({ resource: 'order', operation: 'delete', toolDescription: 'Borra pedidos de prueba' });
+		expect(told).toBe('Borra pedidos de prueba');
 	});
 });
 
