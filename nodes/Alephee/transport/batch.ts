@@ -11,6 +11,8 @@ import { keyDigest } from './secret';
 /** One item of a run, ready to go in a call that takes a list. */
 export interface BatchEntry {
 	context: IExecutePaginationFunctions;
+	/** The run the item belongs to (its credentials are read once for it). */
+	nodeRun: NodeRun;
 	send: Send;
 	/** The item's checked values. */
 	values: IDataObject;

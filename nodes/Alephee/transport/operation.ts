@@ -85,6 +85,11 @@ export interface AlepheeOperation {
 	perform(this: IExecutePaginationFunctions, call: OperationCall): Promise<Array<IDataObject | OutputWithFile>>;
 }
 
+/** The run's credentials, read once for all its items and their batches (n8n reads its database for each read). */
+export async function credentialsOfRun(nodeRun: NodeRun, context: IExecutePaginationFunctions): Promise<AlepheeCredentials> {
+	return await nodeRun.readOnce('credentials', async () => await context.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE));
+}
+
 /**
  * Runs an operation for one item. n8n's declarative engine starts all items' requests at once
  * and lets only `routing.operations.pagination` wrap the call itself, so every operation hooks
@@ -114,7 +119,7 @@ export function runOperation(operation: AlepheeOperation) {
 		try {
 			const source = { parameter: (path: string) => this.getNodeParameter(path, ''), node: this.getNode(), timezone: this.getTimezone(), itemIndex };
 			readFields(source, fields, query, values);
-			const credentials = await nodeRun.readOnce('credentials', async () => await this.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE));
+			const credentials = await credentialsOfRun(nodeRun, this);
 			nodeRun.checkPass();
 			const common = {
 				credentials,

@@ -94,7 +94,7 @@ export const productUpdate: AlepheeOperation = {
 				description: 'Stock Quantity sets the stock; Stock Movement adds to it (or takes from it). Keep one of them. Nothing was sent to Alephee.',
 			});
 		}
-		const entry: ProductEntry = { context: this, send, values, body: productBody(values) };
+		const entry: ProductEntry = { context: this, nodeRun, send, values, body: productBody(values) };
 		const outcome = await productBatches.join(nodeRun, entry);
 		if ('error' in outcome) throw outcome.error;
 		return [outcome.json];

@@ -5,7 +5,8 @@
  */
 import { type BatchEntry, type BatchOutcome, callSizesId, failedEntry, failEveryEntry, RunBatches, sendInCalls } from '../../transport/batch';
 import { readAlepheeMessage } from '../../transport/alepheeBody';
-import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE } from '../../transport/request';
+import { credentialsOfRun } from '../../transport/operation';
+import { baseUrlOf } from '../../transport/request';
 
 /**
  * Products per call to start with: Alephee's cap is not published (a public client uses 1000).
@@ -93,7 +94,7 @@ async function sendCall(entries: ProductEntry[], secret: string): Promise<BatchO
  * SKU twice in a call (Alephee answers per SKU, so each answer must point at one item).
  */
 export async function sendAll(entries: ProductEntry[]): Promise<BatchOutcome[]> {
-	const credentials = await entries[0].context.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
+	const credentials = await credentialsOfRun(entries[0].nodeRun, entries[0].context);
 	const secret = credentials.apiKey;
 	return await sendInCalls(entries, {
 		groupOf: (entry) => `${entry.values.accountId}|${entry.values.priceListId ?? ''}`,

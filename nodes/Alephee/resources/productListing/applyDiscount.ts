@@ -123,7 +123,7 @@ export const productListingApplyDiscount: AlepheeOperation = {
 				'A discount ends after it starts: fix either date or the expressions that set them. Nothing was sent to Alephee.',
 			);
 		}
-		const entry: ListingEntry = { context: this, send, values, body: discountBody(values), answerFailure, output: (said) => ({ accepted: true, ...reported, ...said }) };
+		const entry: ListingEntry = { context: this, nodeRun, send, values, body: discountBody(values), answerFailure, output: (said) => ({ accepted: true, ...reported, ...said }) };
 		const outcome = await discountCalls.join(nodeRun, entry);
 		if ('error' in outcome) throw outcome.error;
 		return [outcome.json];

@@ -13,8 +13,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { readAlepheeMessage } from '../../transport/alepheeBody';
 import { type BatchEntry, type BatchOutcome, callSizesId, failedEntry, failEveryEntry, RunBatches, sendInCalls } from '../../transport/batch';
-import type { AnswerFailure } from '../../transport/operation';
-import { type AlepheeCredentials, baseUrlOf, CREDENTIAL_TYPE } from '../../transport/request';
+import { type AnswerFailure, credentialsOfRun } from '../../transport/operation';
+import { baseUrlOf } from '../../transport/request';
 
 /** Entries per call to start with: Alephee publishes no cap; past a 413 the size that works is learned. */
 const FIRST_CALL_SIZE = 500;
@@ -147,7 +147,7 @@ async function sendCall(entries: ListingEntry[], plan: ListingCallPlan, secret: 
 /** The run batches of one listing call: send with `batches.join(nodeRun, entry)`. */
 export function listingCalls(plan: ListingCallPlan): RunBatches<ListingEntry, BatchOutcome> {
 	return new RunBatches<ListingEntry, BatchOutcome>(async (entries) => {
-		const credentials = await entries[0].context.getCredentials<AlepheeCredentials>(CREDENTIAL_TYPE);
+		const credentials = await credentialsOfRun(entries[0].nodeRun, entries[0].context);
 		const secret = credentials.apiKey;
 		return await sendInCalls(entries, {
 			groupOf: plan.groupOf,

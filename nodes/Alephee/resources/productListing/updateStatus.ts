@@ -70,6 +70,7 @@ export const productListingUpdateStatus: AlepheeOperation = {
 	async perform({ send, nodeRun, values, reported, answerFailure }) {
 		const entry: ListingEntry = {
 			context: this,
+			nodeRun,
 			send,
 			values,
 			body: values.listing as ListingEntry['body'],
