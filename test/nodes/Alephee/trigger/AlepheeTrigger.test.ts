@@ -1,39 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runPoll, type AlepheeCredentialData } from '../../../../harness/engine';
+import { runPoll } from '../../../../harness/engine';
 import type { PollState } from '../../../../nodes/Alephee/trigger/pollOrders';
-import { AlepheeSandbox } from '../../../../sandbox/alepheeSandbox';
+import { sandboxPerTest } from '../resources/sandboxRun';
 
 const API_KEY = 'trigger-key-5e1';
 const ACCOUNT = 4100;
 
-let sandbox: AlepheeSandbox;
-let credentials: AlepheeCredentialData;
-
-beforeEach(async () => {
-	sandbox = await AlepheeSandbox.start();
-	sandbox.addKey(API_KEY, [ACCOUNT]);
-	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
-});
-
-afterEach(async () => {
-	await sandbox.stop();
-});
+const fixture = sandboxPerTest(API_KEY, [ACCOUNT]);
 
 const at = (iso: string) => new Date(iso);
 const order = (orderId: number, dateCreated: Date) =>
-	sandbox.addOrder({ accountId: ACCOUNT, orderId, createdThrough: 'marketplace', lines: [{ sku: 'A', quantity: 1 }], dateCreated });
+	fixture.sandbox.addOrder({ accountId: ACCOUNT, orderId, createdThrough: 'marketplace', lines: [{ sku: 'A', quantity: 1 }], dateCreated });
 
 const poll = (staticData: IDataObject, parameters: Record<string, unknown> = {}, mode: 'trigger' | 'manual' = 'trigger') =>
 	runPoll({
-		credentials,
+		credentials: fixture.credentials,
 		staticData,
 		mode,
 		parameters: { event: 'newOrder', accountId: { __rl: true, mode: 'id', value: String(ACCOUNT) }, ...parameters },
 	});
 
 const ids = (items: Array<{ json: IDataObject }> | null) => (items ?? []).map((item) => item.json.id);
-const listRequests = () => sandbox.requestsTo('GET /v2/orders');
+const listRequests = () => fixture.sandbox.requestsTo('GET /v2/orders');
 
 describe('Alephee Trigger: new orders', () => {
 	it('first activation starts from now: no history, and what this minute already had is not emitted later', async () => {
@@ -81,7 +70,7 @@ describe('Alephee Trigger: new orders', () => {
 
 	it('pages through everything that changed, within the rate limit', async () => {
 		for (let id = 1; id <= 230; id++) order(id, at('2026-11-20T11:00:00Z'));
-		sandbox.setEndpointRateLimit('GET /v2/orders', { perMinute: 120, burst: 2 });
+		fixture.sandbox.setEndpointRateLimit('GET /v2/orders', { perMinute: 120, burst: 2 });
 		const result = await poll({ 'node:Only': { position: '2026-11-20 10:59', seen: [] } });
 		expect(ids(result.items)).toHaveLength(230);
 		expect(new Set(ids(result.items)).size).toBe(230);
@@ -91,13 +80,13 @@ describe('Alephee Trigger: new orders', () => {
 			['false', '198'],
 			['true', '0'],
 		]);
-		expect(sandbox.rejectedByRateLimit).toBe(0);
+		expect(fixture.sandbox.rejectedByRateLimit).toBe(0);
 	});
 
 	it('a failed poll raises a clear error and keeps the position, so nothing is skipped', async () => {
 		const state = { 'node:Only': { position: '2026-11-20 10:00', seen: [] } };
 		order(20, at('2026-11-20T10:01:00Z'));
-		sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
+		fixture.sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
 		await expect(poll(state)).rejects.toMatchObject({
 			message: `Alephee had an internal error while looking for new orders of account ${ACCOUNT}`,
 			description: expect.stringContaining('Alephee says: "Error interno"'),
@@ -108,7 +97,7 @@ describe('Alephee Trigger: new orders', () => {
 	});
 
 	it('a refused key is said in plain words, without the key', async () => {
-		credentials = { ...credentials, apiKey: 'bad-key-998877' };
+		fixture.credentials = { ...fixture.credentials, apiKey: 'bad-key-998877' };
 		const failure = poll({ 'node:Only': { position: '2026-11-20 10:00', seen: [] } });
 		await expect(failure).rejects.toMatchObject({ message: 'Alephee did not accept the API key for this account' });
 		await failure.catch((error: Error) => expect(JSON.stringify(error)).not.toContain('bad-key-998877'));
@@ -125,18 +114,18 @@ describe('Alephee Trigger: what Alephee hides, and late orders', () => {
 
 	it('emits an order an ERP integrated before the poll, once', async () => {
 		order(50, at('2026-11-20T10:01:00Z'));
-		sandbox.markIntegrated(ACCOUNT, 50);
+		fixture.sandbox.markIntegrated(ACCOUNT, 50);
 		const first = await poll(start);
 		expect(ids(first.items)).toEqual([50]);
 		expect((await poll(first.staticData)).items).toBeNull();
 	});
 
 	it('emits an order whose payment is approved after the poll moved past its minute, once', async () => {
-		sandbox.addOrder({ accountId: ACCOUNT, orderId: 51, createdThrough: 'marketplace', lines: [], dateCreated: at('2026-11-20T10:01:00Z'), pendingPayment: true });
+		fixture.sandbox.addOrder({ accountId: ACCOUNT, orderId: 51, createdThrough: 'marketplace', lines: [], dateCreated: at('2026-11-20T10:01:00Z'), pendingPayment: true });
 		order(52, at('2026-11-20T10:30:00Z'));
 		const first = await poll(start);
 		expect(ids(first.items).sort()).toEqual([51, 52]);
-		sandbox.approvePayment(ACCOUNT, 51, at('2026-11-20T10:40:00Z'));
+		fixture.sandbox.approvePayment(ACCOUNT, 51, at('2026-11-20T10:40:00Z'));
 		expect((await poll(first.staticData)).items).toBeNull();
 		for (const request of listRequests()) expect(request.query.includePendingPayments).toBe('true');
 	});
@@ -163,7 +152,7 @@ describe('Alephee Trigger: what Alephee hides, and late orders', () => {
 	it('a page that comes back empty before the total fails the poll and keeps the position', async () => {
 		for (let id = 80; id < 85; id++) order(id, at('2026-11-20T10:02:00Z'));
 		const emptyPage = { endpoint: 'GET /v2/orders' as const, status: 200, contentType: 'application/json', body: JSON.stringify({ Total: 5, Paging: { Offset: 0, Limit: 100, Total: 5 }, Results: [] }) };
-		sandbox.failNextWith(emptyPage, emptyPage);
+		fixture.sandbox.failNextWith(emptyPage, emptyPage);
 		await expect(poll(start)).rejects.toMatchObject({
 			message: `Alephee's list stopped after 0 of the 5 results it announced, while looking for new orders of account ${ACCOUNT}`,
 		});
@@ -177,14 +166,14 @@ describe('Alephee Trigger: status changes', () => {
 	it('asks by status date, and emits an order again only when its status is different', async () => {
 		order(30, at('2026-11-20T09:00:00Z'));
 		const state = { 'node:Only': { position: '2026-11-20 10:00', seen: [] } };
-		sandbox.setOrderStatus(ACCOUNT, 30, 20, at('2026-11-20T10:01:00Z'));
+		fixture.sandbox.setOrderStatus(ACCOUNT, 30, 20, at('2026-11-20T10:01:00Z'));
 		const shipped = await poll(state, { event: 'statusChanged' });
 		expect(shipped.items?.map((item) => [item.json.id, item.json.statusCode])).toEqual([[30, 20]]);
 		expect(listRequests()[0].query.statusDateFrom).toBe('2026-11-20 10:00');
 
 		expect((await poll(shipped.staticData, { event: 'statusChanged' })).items).toBeNull();
 
-		sandbox.setOrderStatus(ACCOUNT, 30, 80, at('2026-11-20T10:01:30Z'));
+		fixture.sandbox.setOrderStatus(ACCOUNT, 30, 80, at('2026-11-20T10:01:30Z'));
 		const delivered = await poll(shipped.staticData, { event: 'statusChanged' });
 		expect(delivered.items?.map((item) => [item.json.id, item.json.statusCode])).toEqual([[30, 80]]);
 	});

@@ -1,30 +1,20 @@
-import { runAlephee, type AlepheeCredentialData } from '../../../../../harness/engine';
+import { runAlephee } from '../../../../../harness/engine';
 import { AlepheeSandbox, ORDER_STATUS_DELETED } from '../../../../../sandbox/alepheeSandbox';
+import { sandboxPerTest } from '../sandboxRun';
 
 const API_KEY = 'get-many-key-31a';
 const ACCOUNT = 4100;
 const OTHER_ACCOUNT = 4200;
 
-let sandbox: AlepheeSandbox;
-let credentials: AlepheeCredentialData;
+const fixture = sandboxPerTest(API_KEY, [ACCOUNT]);
 
 const at = (iso: string) => new Date(iso);
 const account = { __rl: true, mode: 'list', value: String(ACCOUNT) };
 
-beforeEach(async () => {
-	sandbox = await AlepheeSandbox.start();
-	sandbox.addKey(API_KEY, [ACCOUNT]);
-	credentials = { apiKey: API_KEY, baseUrl: sandbox.baseUrl };
-});
-
-afterEach(async () => {
-	await sandbox.stop();
-});
-
 function seedOrders(count: number, from = 1, extra: Partial<Parameters<AlepheeSandbox['addOrder']>[0]> = {}) {
 	for (let index = 0; index < count; index++) {
 		const orderId = from + index;
-		sandbox.addOrder({
+		fixture.sandbox.addOrder({
 			accountId: ACCOUNT,
 			orderId,
 			createdThrough: 'api',
@@ -36,9 +26,9 @@ function seedOrders(count: number, from = 1, extra: Partial<Parameters<AlepheeSa
 }
 
 const getMany = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runAlephee>[0]> = {}) =>
-	runAlephee({ credentials, typeVersion: 1.1, parameters: { operation: 'getAll', accountId: account, ...parameters }, ...extra });
+	runAlephee({ credentials: fixture.credentials, typeVersion: 1.1, parameters: { operation: 'getAll', accountId: account, ...parameters }, ...extra });
 
-const listRequests = () => sandbox.requestsTo('GET /v2/orders');
+const listRequests = () => fixture.sandbox.requestsTo('GET /v2/orders');
 
 describe('Order → Get Many: paging', () => {
 	it('Return All reads every page until Paging.Total, one output item per order, all paired to the input', async () => {
@@ -74,7 +64,7 @@ describe('Order → Get Many: paging', () => {
 
 	it('a 206 (page over the endpoint\'s cap) is a partial page: the next starts after what came, nothing skipped', async () => {
 		seedOrders(95);
-		sandbox.setObjectCap('GET /v2/orders', 40);
+		fixture.sandbox.setObjectCap('GET /v2/orders', 40);
 		const result = await getMany({ returnAll: true });
 
 		expect(result.main.map((item) => item.json.id)).toEqual(Array.from({ length: 95 }, (_, index) => index + 1));
@@ -94,18 +84,18 @@ describe('Order → Get Many: paging', () => {
 
 	it('pages are paced like every request: a tight limit is waited out, not run into', async () => {
 		seedOrders(300);
-		sandbox.setEndpointRateLimit('GET /v2/orders', { perMinute: 120, burst: 2 });
+		fixture.sandbox.setEndpointRateLimit('GET /v2/orders', { perMinute: 120, burst: 2 });
 		const result = await getMany({ returnAll: true });
 		expect(result.main).toHaveLength(300);
-		expect(sandbox.rejectedByRateLimit).toBe(0);
+		expect(fixture.sandbox.rejectedByRateLimit).toBe(0);
 	});
 });
 
 describe('Order → Get Many: what Alephee hides by default', () => {
 	beforeEach(() => {
 		seedOrders(4);
-		sandbox.markIntegrated(ACCOUNT, 2);
-		sandbox.markIntegrated(ACCOUNT, 4);
+		fixture.sandbox.markIntegrated(ACCOUNT, 2);
+		fixture.sandbox.markIntegrated(ACCOUNT, 4);
 	});
 
 	it('with no Integrated filter, lists every order, integrated by an ERP or not, asking for each explicitly', async () => {
@@ -119,8 +109,8 @@ describe('Order → Get Many: what Alephee hides by default', () => {
 
 	it('an order listed by both lists (integrated between the two reads) comes out once', async () => {
 		// The ERP integrates order 3 right after the not-integrated list has given it.
-		sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
-			if (request.query.Integrated === 'false') sandbox.order(ACCOUNT, 3)!.integrated = true;
+		fixture.sandbox.changeAfterEachAnswer('GET /v2/orders', (request) => {
+			if (request.query.Integrated === 'false') fixture.sandbox.order(ACCOUNT, 3)!.integrated = true;
 		});
 		const result = await getMany({ returnAll: true });
 
@@ -128,7 +118,7 @@ describe('Order → Get Many: what Alephee hides by default', () => {
 		expect(result.main.map((item) => item.json.id)).toEqual([1, 3, 2, 4]);
 		// Both lists were read, the integrated one after order 3 had joined it.
 		expect(listRequests().map((request) => request.query.Integrated)).toEqual(['false', 'true']);
-		expect(sandbox.order(ACCOUNT, 3)?.integrated).toBe(true);
+		expect(fixture.sandbox.order(ACCOUNT, 3)?.integrated).toBe(true);
 	});
 
 	it('Integrated Only and Not Integrated Only ask once, for that state', async () => {
@@ -162,7 +152,7 @@ describe('Order → Get Many: what Alephee hides by default', () => {
 	});
 
 	it('orders with a pending payment are listed only when asked, and the choice is always sent', async () => {
-		sandbox.addOrder({ accountId: ACCOUNT, orderId: 9, createdThrough: 'api', lines: [{ sku: 'A', quantity: 1 }], pendingPayment: true });
+		fixture.sandbox.addOrder({ accountId: ACCOUNT, orderId: 9, createdThrough: 'api', lines: [{ sku: 'A', quantity: 1 }], pendingPayment: true });
 		const withPending = await getMany({ returnAll: true, filters: { includePendingPayments: true } });
 		expect(withPending.main.map((item) => item.json.id)).toContain(9);
 		const approvedOnly = await getMany({ returnAll: true });
@@ -217,8 +207,8 @@ describe('Order → Get Many: filters', () => {
 
 	it('the status group leaves out other groups and deleted orders, as Alephee documents', async () => {
 		seedOrders(3);
-		sandbox.setOrderStatus(ACCOUNT, 2, 80);
-		sandbox.setOrderStatus(ACCOUNT, 3, ORDER_STATUS_DELETED);
+		fixture.sandbox.setOrderStatus(ACCOUNT, 2, 80);
+		fixture.sandbox.setOrderStatus(ACCOUNT, 3, ORDER_STATUS_DELETED);
 		const pending = await getMany({ returnAll: true, filters: { statusType: 1 } });
 		expect(pending.main.map((item) => item.json.id)).toEqual([1]);
 		const everything = await getMany({ returnAll: true });
@@ -232,13 +222,13 @@ describe('Order → Get Many: filters', () => {
 	it('a filter value that is wrong is refused before sending, naming the filter', async () => {
 		const result = await getMany({ filters: { dateCreatedFrom: '={{ "last tuesday" }}' } });
 		expect(result.error?.message).toBe('Created After is not valid: "last tuesday" is not a date and time');
-		expect(sandbox.requests).toHaveLength(0);
+		expect(fixture.sandbox.requests).toHaveLength(0);
 	});
 });
 
 describe('Order → Get Many: output', () => {
 	it('Simplify (default) gives the flat summary; off gives the order as Alephee sends it', async () => {
-		sandbox.addOrder({
+		fixture.sandbox.addOrder({
 			accountId: ACCOUNT,
 			orderId: 77,
 			createdThrough: 'marketplace',
@@ -265,7 +255,7 @@ describe('Order → Get Many: output', () => {
 			}),
 		);
 		const raw = await getMany({ returnAll: true, simplify: false });
-		expect(raw.main[0].json).toEqual(sandbox.orderAsSent(ACCOUNT, 77));
+		expect(raw.main[0].json).toEqual(fixture.sandbox.orderAsSent(ACCOUNT, 77));
 	});
 
 	it('no order matches: no output item, no error', async () => {
@@ -285,7 +275,7 @@ describe('Order → Get Many: failures', () => {
 
 	it('a 500 fails the item in read words (nothing changed); with Continue On Fail, one error item', async () => {
 		seedOrders(150);
-		sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
+		fixture.sandbox.failNextWith({ endpoint: 'GET /v2/orders', status: 500, body: 'Error interno' });
 		const result = await getMany({ returnAll: true }, { onError: 'continueRegularOutput' });
 		expect(result.main).toEqual([
 			{
