@@ -198,8 +198,9 @@ export class N8nApi {
 			try {
 				last = await this.getExecution(id);
 				const ended = TERMINAL_STATUSES.has(last.status) || (last.finished && last.status !== 'running');
-				// Under load an execution can read as ended a moment before its run data is saved.
-				const dataSaved = last.status !== 'success' || Object.keys(last.runData).length > 0;
+				// Under load an execution can read as ended a moment before its run data (and, for a
+				// failed one, its error) is saved: one that ran has run data, at least its trigger's.
+				const dataSaved = !['success', 'error'].includes(last.status) || Object.keys(last.runData).length > 0 || last.error !== undefined;
 				if (ended && dataSaved) return last;
 			} catch (error) {
 				// Not saved yet right after the start.
